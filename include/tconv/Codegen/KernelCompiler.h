@@ -1,0 +1,57 @@
+//===- KernelCompiler.h - Ahead-of-time kernel emission ---------*- C++ -*-===//
+//
+// The code generator's public entry points. Deliberately free of Halide and
+// MLIR types: tconv-compile includes this header next to MLIR's, and only
+// lib/Codegen includes Halide.h.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_CODEGEN_KERNELCOMPILER_H
+#define TCONV_CODEGEN_KERNELCOMPILER_H
+
+#include "tconv/Codegen/TransposedConvSpec.h"
+
+#include <string>
+
+namespace tconv::codegen {
+
+/// Extra artifacts written next to the object file and the header.
+struct EmitOptions {
+  bool assembly = false; ///< <name>.s
+  bool stmt = false;     ///< <name>.stmt (Halide's lowered statement)
+  bool llvmIR = false;   ///< <name>.ll
+};
+
+/// Checks a Halide target string ("host", "x86-64-linux-avx2-fma-f16c", ...).
+/// Returns an empty string when valid, else a message naming the problem.
+std::string checkTarget(const std::string &target);
+
+/// Returns an empty string when `spec` can be compiled for `target` (element
+/// type supported there, sizes representable), else a message naming the
+/// problem. compileKernel calls it first.
+std::string checkSupported(const TransposedConvSpec &spec,
+                           const std::string &target);
+
+/// Compiles one kernel named `functionName` into `outDir`: <name>.o and
+/// <name>.h, plus the extra artifacts of `emit`. The kernel is compiled
+/// without the Halide runtime (see compileRuntime). Files are written under
+/// temporary names and renamed into place, so a failure leaves nothing
+/// half-written. Returns an empty string on success, else the error.
+///
+/// ABI: int <name>(halide_buffer_t *input, halide_buffer_t *weight,
+///                 [halide_buffer_t *bias,] halide_buffer_t *output)
+/// Dense tensors, dimension 0 innermost (N x C x L: dim0 = L, dim1 = C,
+/// dim2 = N). Returns 0, or a non-zero Halide error code after calling
+/// halide_error when a buffer's rank, extent or type does not match.
+std::string compileKernel(const TransposedConvSpec &spec,
+                          const std::string &functionName,
+                          const std::string &target, const std::string &outDir,
+                          const EmitOptions &emit);
+
+/// Writes <outDir>/halide_runtime.o, the Halide runtime for `target`, once
+/// for any number of kernels. Returns an empty string on success.
+std::string compileRuntime(const std::string &target, const std::string &outDir);
+
+} // namespace tconv::codegen
+
+#endif // TCONV_CODEGEN_KERNELCOMPILER_H

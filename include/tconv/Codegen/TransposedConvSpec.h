@@ -1,0 +1,51 @@
+//===- TransposedConvSpec.h - What the code generator compiles --*- C++ -*-===//
+//
+// A canonical tconv.conv_transpose (plus MindSpore 2-D trailing zeros) described
+// without MLIR types, so the Halide code generator does not depend on the
+// dialect. tconv-compile fills it from the normalized IR.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
+#define TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
+
+#include "tconv/Support/ShapeArithmetic.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tconv::codegen {
+
+enum class ElementType { F16, BF16, F32, F64 };
+
+/// Name used in diagnostics ("f32", ...).
+const char *elementTypeName(ElementType type);
+
+/// One canonical transposed convolution, channels-first:
+///   input  (N, Cin, S0, S1, ...)      weight (Cin, Cout/groups, K0, K1, ...)
+///   bias   (Cout)  [optional]         output (N, Cout, O0, O1, ...)
+/// with O_i = transposedOutputLength(S_i, K_i, stride_i, dilation_i, padding_i).
+/// Spatial vectors have `spatialRank` entries, outermost spatial dim first (MLIR
+/// order). Sizes may be kDynamicSize for the batch and the input spatial sizes.
+struct TransposedConvSpec {
+  int64_t spatialRank = 1;
+  ElementType elementType = ElementType::F32;
+  int64_t batch = kDynamicSize;
+  int64_t inChannels = 0;
+  int64_t outChannels = 0;
+  int64_t groups = 1;
+  bool hasBias = false;
+  std::vector<int64_t> inputSize;
+  std::vector<int64_t> kernelSize;
+  std::vector<int64_t> stride;
+  std::vector<int64_t> dilation;
+  std::vector<DimPadding> padding;
+
+  /// Output spatial sizes (kDynamicSize where the input size is dynamic).
+  std::vector<int64_t> outputSize() const;
+};
+
+} // namespace tconv::codegen
+
+#endif // TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H

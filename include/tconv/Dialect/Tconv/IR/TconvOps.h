@@ -1,0 +1,47 @@
+//===- TconvOps.h - tconv operations ----------------------------*- C++ -*-===//
+
+#ifndef TCONV_DIALECT_TCONV_IR_TCONVOPS_H
+#define TCONV_DIALECT_TCONV_IR_TCONVOPS_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "tconv/Dialect/Tconv/IR/TconvDialect.h"
+#include "tconv/Support/ShapeArithmetic.h"
+
+#define GET_OP_CLASSES
+#include "tconv/Dialect/Tconv/IR/TconvOps.h.inc"
+
+namespace mlir::tconv {
+
+/// Discardable attributes under which normalization keeps MindSpore's
+/// initializer names on the canonical op.
+inline constexpr llvm::StringLiteral kWeightInitAttrName = "tconv.weight_init";
+inline constexpr llvm::StringLiteral kBiasInitAttrName = "tconv.bias_init";
+
+/// The parameters of a verified flavor op or canonical op, resolved per
+/// spatial dimension (defaults filled in) and reduced to canonical padding.
+/// Computed by the same code that verifies the op, so a verified op always has
+/// one; the normalizer and tconv-compile read it instead of re-deriving pads.
+struct CanonicalConvTranspose {
+  llvm::SmallVector<int64_t> stride;
+  llvm::SmallVector<int64_t> dilation;
+  llvm::SmallVector<::tconv::DimPadding> padding;
+  int64_t groups = 1;
+};
+
+/// Returns the canonical form of a verified tconv op (any of the three).
+CanonicalConvTranspose getCanonicalConvTranspose(Operation *op);
+
+/// Adds the patterns that rewrite tconv.torch_conv_transpose and
+/// tconv.ms_conv_transpose into tconv.conv_transpose. Used both by the ops'
+/// canonicalizers and by the --tconv-normalize pass.
+void populateTconvNormalizationPatterns(RewritePatternSet &patterns);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_DIALECT_TCONV_IR_TCONVOPS_H

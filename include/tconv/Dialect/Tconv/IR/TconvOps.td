@@ -1,0 +1,179 @@
+//===- TconvOps.td - tconv operations ----------------------*- tablegen -*-===//
+
+#ifndef TCONV_OPS_TD
+#define TCONV_OPS_TD
+
+include "tconv/Dialect/Tconv/IR/TconvDialect.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/CommonAttrConstraints.td"
+
+// Channels-first tensors with 1, 2 or 3 spatial dimensions (the rank is
+// checked by the verifiers, which name the offending rank).
+def Tconv_Tensor : RankedTensorOf<[F16, BF16, F32, F64]>;
+
+// Shared by the three ops: the verifier runs inside type inference (so that a
+// builder or the parser that infers the result reports the precise rule), and
+// the result type is compared with the inferred one dimension by dimension in
+// verify(), which names the dimension and both lengths.
+class Tconv_ConvTransposeOp<string mnemonic, list<Trait> traits = []>
+    : Tconv_Op<mnemonic, !listconcat(traits,
+          [Pure, InferTypeOpAdaptorWithIsCompatible])> {
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// tconv.conv_transpose (canonical)
+//===----------------------------------------------------------------------===//
+
+def Tconv_ConvTransposeOp : Tconv_ConvTransposeOp<"conv_transpose"> {
+  let summary = "Canonical transposed convolution with explicit padding";
+  let description = [{
+    The canonical form every flavor op normalizes to. Per spatial dimension,
+    with input length `L`, kernel size `k`, stride `s` and dilation `d`, the
+    full transposed output has length `F = (L-1)*s + d*(k-1) + 1`:
+
+    ```
+    full[n, co, j] = sum_{ci in group(co)} sum_{i, t : j = i*s + t*d}
+                         input[n, ci, i] * weight[ci, co mod (Cout/groups), t]
+    ```
+
+    The result drops `pad_lo[i]` positions at the start and `pad_hi[i]` at the
+    end of `full`; a negative value appends that many positions, which receive
+    no input and hold only the bias (0 without bias):
+
+    ```
+    O = F - pad_lo - pad_hi            (must be >= 1)
+    result[n, co, m] = bias[co] + (0 <= m + pad_lo < F ? full[n, co, m + pad_lo] : 0)
+    ```
+
+    Operands: `input` `(N, Cin, S...)`, `weight` `(Cin, Cout/groups, K...)`,
+    optional `bias` `(Cout)`. `N` and the spatial sizes may be dynamic; the
+    channel counts and the kernel must be static.
+
+    Example (PyTorch `ConvTranspose1d(3, 64, 5, stride=3, padding=2,
+    output_padding=2)` on a length-50 input):
+
+    ```mlir
+    %0 = tconv.conv_transpose %x, %w {dilation = array<i64: 1>,
+           pad_hi = array<i64: 0>, pad_lo = array<i64: 2>, stride = array<i64: 3>}
+         : (tensor<1x3x50xf32>, tensor<3x64x5xf32>) -> tensor<1x64x150xf32>
+    ```
+  }];
+  let arguments = (ins
+    Tconv_Tensor:$input,
+    Tconv_Tensor:$weight,
+    Optional<Tconv_Tensor>:$bias,
+    DenseI64ArrayAttr:$stride,
+    DenseI64ArrayAttr:$dilation,
+    DenseI64ArrayAttr:$pad_lo,
+    DenseI64ArrayAttr:$pad_hi,
+    DefaultValuedAttr<I64Attr, "1">:$groups
+  );
+  let results = (outs Tconv_Tensor:$output);
+}
+
+//===----------------------------------------------------------------------===//
+// tconv.torch_conv_transpose (PyTorch)
+//===----------------------------------------------------------------------===//
+
+def Tconv_TorchConvTransposeOp
+    : Tconv_ConvTransposeOp<"torch_conv_transpose"> {
+  let summary = "PyTorch nn.ConvTranspose{1,2,3}d / F.conv_transpose{1,2,3}d";
+  let description = [{
+    PyTorch's transposed convolution with its parameters as written. Array
+    attributes have one entry per spatial dimension; an absent attribute takes
+    PyTorch's default (`stride` 1, `padding` 0, `output_padding` 0,
+    `dilation` 1). Weight layout `(Cin, Cout/groups, K...)`; the bias operand
+    is present when the module has `bias=True`.
+
+    Semantics (torch 1.13, checked against PyTorch): `padding` crops `p`
+    positions from both ends of the full output and `output_padding` re-extends
+    the end by `op`, i.e. canonical `pad_lo = p`, `pad_hi = p - op`:
+
+    ```
+    O = (L-1)*s - 2*p + d*(k-1) + op + 1
+    ```
+
+    PyTorch's rules, all enforced by the verifier: `stride`, `dilation`,
+    `groups` and kernel sizes positive; `padding` and `output_padding`
+    non-negative; `output_padding < max(stride, dilation)`;
+    `padding_mode == "zeros"` (the only mode PyTorch implements for transposed
+    convolution); `Cin` and `Cout` divisible by `groups`; `O >= 1`.
+  }];
+  let arguments = (ins
+    Tconv_Tensor:$input,
+    Tconv_Tensor:$weight,
+    Optional<Tconv_Tensor>:$bias,
+    OptionalAttr<DenseI64ArrayAttr>:$stride,
+    OptionalAttr<DenseI64ArrayAttr>:$padding,
+    OptionalAttr<DenseI64ArrayAttr>:$output_padding,
+    OptionalAttr<DenseI64ArrayAttr>:$dilation,
+    DefaultValuedAttr<I64Attr, "1">:$groups,
+    DefaultValuedStrAttr<StrAttr, "zeros">:$padding_mode
+  );
+  let results = (outs Tconv_Tensor:$output);
+  let hasCanonicalizer = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// tconv.ms_conv_transpose (MindSpore)
+//===----------------------------------------------------------------------===//
+
+def Tconv_MsConvTransposeOp : Tconv_ConvTransposeOp<"ms_conv_transpose"> {
+  let summary = "MindSpore nn.Conv{1,2,3}dTranspose";
+  let description = [{
+    MindSpore's transposed convolution with its parameters as written. The
+    bias operand is present exactly when the layer has `has_bias=True`
+    (MindSpore's default is `False`). Weight layout `(Cin, Cout/group, K...)`.
+
+    * `pad_mode`: `"same"` (default), `"valid"` or `"pad"`, case-sensitive as
+      in MindSpore. With `dk = d*(k-1)+1`:
+      - `"same"`: output `L*s`; canonical `(floor((dk-s)/2), ceil((dk-s)/2))`
+        when `dk >= s` (the odd element is cropped at the end), `(0, dk-s)`
+        when `dk < s` (the extra positions at the end hold only the bias).
+      - `"valid"`: output `L*s + max(dk-s, 0)`; canonical `(0, min(0, dk-s))`.
+      - `"pad"`: canonical `(begin, end)` from `padding`.
+    * `padding`: non-negative; non-zero only with `pad_mode = "pad"`. Either
+      one value per spatial dimension (both ends), or MindSpore's tuple form
+      with a (begin, end) pair per dimension in MindSpore's order: 2-D
+      `(top, bottom, left, right)`, 3-D `(head, tail, top, bottom, left, right)`.
+      `Conv1dTranspose` takes a single int.
+    * `output_padding`: one value per spatial dimension, `0 <= op <
+      max(stride, dilation)`. `Conv1dTranspose` has none. `Conv2dTranspose`
+      (r2.0+) requires `pad_mode = "pad"` for a non-zero value and appends
+      `op` hard zeros *after* the bias add (not PyTorch's semantics); it
+      normalizes to `tconv.conv_transpose` followed by a zero `tensor.pad`.
+      `Conv3dTranspose` applies it like PyTorch, `(head, tail - op)`, rejects
+      it with `"valid"` and silently drops it with `"same"` (a warning here).
+    * `group`: positive, divides `Cin` and `Cout`.
+    * `weight_init`, `bias_init`: optional initializer names, accepted as
+      MindSpore accepts them (case-insensitive, aliases included): `normal`,
+      `uniform`, `truncatednormal`, `heuniform`/`he_uniform`,
+      `henormal`/`he_normal`, `xavieruniform`/`xavier_uniform`,
+      `xaviernormal`/`xavier_normal`, `one`/`ones`, `zero`/`zeros`,
+      `identity` (2-D weights only), `dirac`, `orthogonal`,
+      `variancescaling`. Normalization keeps them on the canonical op as
+      the discardable attributes `tconv.weight_init` / `tconv.bias_init`.
+  }];
+  let arguments = (ins
+    Tconv_Tensor:$input,
+    Tconv_Tensor:$weight,
+    Optional<Tconv_Tensor>:$bias,
+    OptionalAttr<DenseI64ArrayAttr>:$stride,
+    OptionalAttr<DenseI64ArrayAttr>:$dilation,
+    DefaultValuedStrAttr<StrAttr, "same">:$pad_mode,
+    OptionalAttr<DenseI64ArrayAttr>:$padding,
+    OptionalAttr<DenseI64ArrayAttr>:$output_padding,
+    DefaultValuedAttr<I64Attr, "1">:$group,
+    OptionalAttr<StrAttr>:$weight_init,
+    OptionalAttr<StrAttr>:$bias_init
+  );
+  let results = (outs Tconv_Tensor:$output);
+  let hasCanonicalizer = 1;
+}
+
+#endif // TCONV_OPS_TD

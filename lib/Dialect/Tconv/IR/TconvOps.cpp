@@ -1,0 +1,625 @@
+//===- TconvOps.cpp - tconv operations: verification and inference --------===//
+//
+// Every rule of every flavor is checked exactly once, inside result type
+// inference: the InferTypeOpInterface verifier runs inference with the op's
+// location, so the first violated rule is reported with the attribute and the
+// offending value, and a builder that infers its result gets the same check.
+// verify() then compares the declared result type with the inferred one.
+//
+// The padding arithmetic itself lives in tconv/Support/ShapeArithmetic.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tconv/Dialect/Tconv/IR/TconvOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::tconv;
+using ::tconv::DimPadding;
+using ::tconv::MsPadMode;
+
+static_assert(::tconv::kDynamicSize == ShapedType::kDynamic,
+              "tconv's dynamic size marker must be MLIR's");
+
+namespace {
+
+/// Reports the first violated rule. During inference without a location (a
+/// builder asking whether a configuration is valid) nothing is emitted.
+class Diagnoser {
+public:
+  Diagnoser(std::optional<Location> loc, StringRef opName)
+      : loc(loc), opName(opName) {}
+
+  template <typename... Args>
+  LogicalResult fail(Args &&...args) const {
+    return emitOptionalError(loc, "'", opName, "' op ",
+                             std::forward<Args>(args)...);
+  }
+
+  void warn(const Twine &message) const {
+    if (loc)
+      emitWarning(*loc) << "'" << opName << "' op " << message;
+  }
+
+private:
+  std::optional<Location> loc;
+  StringRef opName;
+};
+
+/// Sizes of the operands, common to the three ops.
+struct OperandShapes {
+  Type elementType;
+  int64_t batch = 0;
+  int64_t inChannels = 0;
+  int64_t outChannels = 0;
+  SmallVector<int64_t> inputSize; // spatial
+  SmallVector<int64_t> kernelSize;
+
+  int64_t spatialRank() const { return kernelSize.size(); }
+};
+
+} // namespace
+
+/// "[1, 2, 3]" for diagnostics.
+static std::string formatArray(ArrayRef<int64_t> values) {
+  return "[" +
+         llvm::join(llvm::map_range(values,
+                                    [](int64_t v) { return std::to_string(v); }),
+                    ", ") +
+         "]";
+}
+
+static std::string formatType(Type type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << type;
+  return text;
+}
+
+/// Reads an integer attribute that has a default, keeping its sign (I64Attr's
+/// getter returns it unsigned).
+static int64_t getSignedOr(IntegerAttr attr, int64_t defaultValue) {
+  return attr ? attr.getInt() : defaultValue;
+}
+
+//===----------------------------------------------------------------------===//
+// Operand checks shared by the three ops
+//===----------------------------------------------------------------------===//
+
+static FailureOr<OperandShapes>
+verifyOperandShapes(const Diagnoser &diag, Value input, Value weight,
+                    Value bias, int64_t groups, StringRef groupsName) {
+  auto inputType = dyn_cast<RankedTensorType>(input.getType());
+  auto weightType = dyn_cast<RankedTensorType>(weight.getType());
+  if (!inputType || !weightType)
+    return diag.fail("expects ranked tensor operands");
+
+  int64_t rank = inputType.getRank();
+  if (rank < 3 || rank > 5)
+    return diag.fail("expects input of rank 3, 4 or 5 (N, C and 1 to 3 "
+                     "spatial dims), got rank ",
+                     rank);
+  if (weightType.getRank() != rank)
+    return diag.fail("expects weight of rank ", rank,
+                     " (Cin, Cout/groups and one kernel size per spatial dim) "
+                     "like the input, got rank ",
+                     weightType.getRank());
+  if (weightType.getElementType() != inputType.getElementType())
+    return diag.fail("expects weight element type ",
+                     inputType.getElementType(), " (the input's), got ",
+                     weightType.getElementType());
+  if (inputType.isDynamicDim(1))
+    return diag.fail("expects a static input channel count (dim 1), got ",
+                     formatType(inputType));
+  if (!weightType.hasStaticShape())
+    return diag.fail("expects a static weight shape, got ",
+                     formatType(weightType));
+
+  OperandShapes shapes;
+  shapes.elementType = inputType.getElementType();
+  shapes.batch = inputType.getDimSize(0);
+  shapes.inChannels = inputType.getDimSize(1);
+  shapes.inputSize.assign(inputType.getShape().begin() + 2,
+                          inputType.getShape().end());
+  shapes.kernelSize.assign(weightType.getShape().begin() + 2,
+                           weightType.getShape().end());
+
+  if (shapes.inChannels < 1)
+    return diag.fail("expects at least one input channel, got ",
+                     shapes.inChannels);
+  if (weightType.getDimSize(0) != shapes.inChannels)
+    return diag.fail("expects weight dim 0 (", weightType.getDimSize(0),
+                     ") to equal the input channels (", shapes.inChannels,
+                     ")");
+  if (weightType.getDimSize(1) < 1)
+    return diag.fail("expects weight dim 1 (Cout/", groupsName,
+                     ") to be >= 1, got ", weightType.getDimSize(1));
+  for (auto [i, k] : llvm::enumerate(shapes.kernelSize))
+    if (k < 1)
+      return diag.fail("expects kernel sizes >= 1, got ", k,
+                       " at spatial dim ", i);
+  for (auto [i, size] : llvm::enumerate(shapes.inputSize))
+    if (!ShapedType::isDynamic(size) && size < 1)
+      return diag.fail("expects input spatial sizes >= 1, got ", size,
+                       " at spatial dim ", i);
+
+  if (groups < 1)
+    return diag.fail("expects '", groupsName, "' >= 1, got ", groups);
+  if (shapes.inChannels % groups != 0)
+    return diag.fail("expects the input channels (", shapes.inChannels,
+                     ") to be divisible by '", groupsName, "' (", groups, ")");
+  // Cout = (Cout/groups) * groups, so Cout % groups == 0 holds by layout.
+  shapes.outChannels = weightType.getDimSize(1) * groups;
+
+  if (bias) {
+    auto biasType = dyn_cast<RankedTensorType>(bias.getType());
+    if (!biasType || biasType.getRank() != 1)
+      return diag.fail("expects bias of rank 1 (Cout), got ",
+                       formatType(bias.getType()));
+    if (biasType.getElementType() != shapes.elementType)
+      return diag.fail("expects bias element type ", shapes.elementType,
+                       " (the input's), got ", biasType.getElementType());
+    if (!biasType.isDynamicDim(0) &&
+        biasType.getDimSize(0) != shapes.outChannels)
+      return diag.fail("expects bias of size ", shapes.outChannels,
+                       " (the output channels), got ",
+                       biasType.getDimSize(0));
+  }
+  return shapes;
+}
+
+//===----------------------------------------------------------------------===//
+// Attribute checks
+//===----------------------------------------------------------------------===//
+
+/// One value per spatial dimension, or the default for an absent attribute.
+static FailureOr<SmallVector<int64_t>>
+resolvePerDim(const Diagnoser &diag, StringRef name,
+              std::optional<ArrayRef<int64_t>> values, int64_t spatialRank,
+              int64_t defaultValue) {
+  if (!values)
+    return SmallVector<int64_t>(spatialRank, defaultValue);
+  if (static_cast<int64_t>(values->size()) != spatialRank)
+    return diag.fail("expects '", name, "' to have ", spatialRank,
+                     " value(s), one per spatial dim, got ", values->size(),
+                     ": ", formatArray(*values));
+  return SmallVector<int64_t>(values->begin(), values->end());
+}
+
+static LogicalResult checkAtLeast(const Diagnoser &diag, StringRef name,
+                                  ArrayRef<int64_t> values, int64_t minimum) {
+  for (auto [i, v] : llvm::enumerate(values))
+    if (v < minimum)
+      return diag.fail("expects '", name, "' values >= ", minimum, ", got ", v,
+                       " at spatial dim ", i);
+  return success();
+}
+
+/// stride and dilation: one positive value per spatial dim (default 1).
+static FailureOr<std::pair<SmallVector<int64_t>, SmallVector<int64_t>>>
+resolveStrideAndDilation(const Diagnoser &diag,
+                         std::optional<ArrayRef<int64_t>> stride,
+                         std::optional<ArrayRef<int64_t>> dilation,
+                         int64_t spatialRank) {
+  auto strides = resolvePerDim(diag, "stride", stride, spatialRank, 1);
+  if (failed(strides) || failed(checkAtLeast(diag, "stride", *strides, 1)))
+    return failure();
+  auto dilations = resolvePerDim(diag, "dilation", dilation, spatialRank, 1);
+  if (failed(dilations) ||
+      failed(checkAtLeast(diag, "dilation", *dilations, 1)))
+    return failure();
+  return std::make_pair(std::move(*strides), std::move(*dilations));
+}
+
+/// output_padding < max(stride, dilation), PyTorch's and MindSpore's bound.
+static LogicalResult checkOutputPaddingBound(const Diagnoser &diag,
+                                             ArrayRef<int64_t> outputPadding,
+                                             ArrayRef<int64_t> stride,
+                                             ArrayRef<int64_t> dilation) {
+  for (auto [i, op] : llvm::enumerate(outputPadding)) {
+    int64_t limit = ::tconv::outputPaddingLimit(stride[i], dilation[i]);
+    if (op >= limit)
+      return diag.fail("expects 'output_padding' values < max(stride, "
+                       "dilation), got ",
+                       op, " at spatial dim ", i, " with stride ", stride[i],
+                       " and dilation ", dilation[i]);
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Per-flavor resolution into canonical form
+//===----------------------------------------------------------------------===//
+
+template <typename OpOrAdaptor>
+static FailureOr<CanonicalConvTranspose>
+resolveCanonical(const Diagnoser &diag, OpOrAdaptor op,
+                 const OperandShapes &shapes) {
+  int64_t rank = shapes.spatialRank();
+  auto strideAndDilation = resolveStrideAndDilation(
+      diag, op.getStride(), op.getDilation(), rank);
+  if (failed(strideAndDilation))
+    return failure();
+  auto padLo = resolvePerDim(diag, "pad_lo", op.getPadLo(), rank, 0);
+  if (failed(padLo))
+    return failure();
+  auto padHi = resolvePerDim(diag, "pad_hi", op.getPadHi(), rank, 0);
+  if (failed(padHi))
+    return failure();
+
+  CanonicalConvTranspose canonical;
+  std::tie(canonical.stride, canonical.dilation) = *strideAndDilation;
+  canonical.groups = getSignedOr(op.getGroupsAttr(), 1);
+  for (int64_t i = 0; i < rank; ++i)
+    canonical.padding.push_back({(*padLo)[i], (*padHi)[i], 0});
+  return canonical;
+}
+
+template <typename OpOrAdaptor>
+static FailureOr<CanonicalConvTranspose>
+resolveTorch(const Diagnoser &diag, OpOrAdaptor op,
+             const OperandShapes &shapes) {
+  int64_t rank = shapes.spatialRank();
+  if (op.getPaddingMode() != "zeros")
+    return diag.fail("expects 'padding_mode' to be \"zeros\", the only mode "
+                     "PyTorch implements for transposed convolution, got \"",
+                     op.getPaddingMode(), "\"");
+  auto strideAndDilation = resolveStrideAndDilation(
+      diag, op.getStride(), op.getDilation(), rank);
+  if (failed(strideAndDilation))
+    return failure();
+  auto &[stride, dilation] = *strideAndDilation;
+  auto padding = resolvePerDim(diag, "padding", op.getPadding(), rank, 0);
+  if (failed(padding) || failed(checkAtLeast(diag, "padding", *padding, 0)))
+    return failure();
+  auto outputPadding =
+      resolvePerDim(diag, "output_padding", op.getOutputPadding(), rank, 0);
+  if (failed(outputPadding) ||
+      failed(checkAtLeast(diag, "output_padding", *outputPadding, 0)) ||
+      failed(checkOutputPaddingBound(diag, *outputPadding, stride, dilation)))
+    return failure();
+
+  CanonicalConvTranspose canonical;
+  canonical.stride = stride;
+  canonical.dilation = dilation;
+  canonical.groups = getSignedOr(op.getGroupsAttr(), 1);
+  for (int64_t i = 0; i < rank; ++i)
+    canonical.padding.push_back(
+        ::tconv::torchDimPadding((*padding)[i], (*outputPadding)[i]));
+  return canonical;
+}
+
+/// Checks a MindSpore initializer name the way mindspore.common.initializer
+/// looks it up: lower-cased, in a registry of class names plus aliases.
+/// `tensorRank` is the rank of the parameter it initializes; several
+/// initializers need a minimum rank (fan computation, matrix shape).
+static LogicalResult checkMsInitializer(const Diagnoser &diag, StringRef attr,
+                                        StringRef name, int64_t tensorRank) {
+  struct Initializer {
+    StringLiteral name;
+    int64_t minRank;
+    int64_t maxRank;
+  };
+  // Ranks from initializer.py: fan-based initializers need >= 2 dims,
+  // Identity exactly 2, Dirac 3 to 5.
+  static constexpr Initializer kInitializers[] = {
+      {"normal", 0, 99},          {"uniform", 0, 99},
+      {"truncatednormal", 0, 99}, {"heuniform", 2, 99},
+      {"he_uniform", 2, 99},      {"henormal", 2, 99},
+      {"he_normal", 2, 99},       {"xavieruniform", 2, 99},
+      {"xavier_uniform", 2, 99},  {"xaviernormal", 2, 99},
+      {"xavier_normal", 2, 99},   {"one", 0, 99},
+      {"ones", 0, 99},            {"zero", 0, 99},
+      {"zeros", 0, 99},           {"identity", 2, 2},
+      {"dirac", 3, 5},            {"orthogonal", 2, 99},
+      {"variancescaling", 2, 99}};
+  std::string lower = name.lower();
+  const auto *it = llvm::find_if(
+      kInitializers, [&](const Initializer &i) { return i.name == lower; });
+  if (it == std::end(kInitializers)) {
+    if (lower == "sparse")
+      return diag.fail("expects '", attr, "' to name an initializer usable "
+                       "from a string, got \"",
+                       name, "\" (Sparse needs a sparsity argument)");
+    return diag.fail("expects '", attr,
+                     "' to be a MindSpore initializer name, got \"", name,
+                     "\" (the class corresponding to it was not found)");
+  }
+  if (tensorRank < it->minRank || tensorRank > it->maxRank)
+    return diag.fail("expects '", attr, "' to suit a tensor of rank ",
+                     tensorRank, ", got \"", name, "\", which needs rank ",
+                     it->minRank == it->maxRank
+                         ? std::to_string(it->minRank)
+                         : std::to_string(it->minRank) + " to " +
+                               std::to_string(it->maxRank));
+  return success();
+}
+
+template <typename OpOrAdaptor>
+static FailureOr<CanonicalConvTranspose>
+resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
+  int64_t rank = shapes.spatialRank();
+  std::optional<MsPadMode> mode = ::tconv::parseMsPadMode(op.getPadMode());
+  if (!mode)
+    return diag.fail("expects 'pad_mode' to be \"same\", \"valid\" or \"pad\" "
+                     "(case-sensitive, as MindSpore checks it), got \"",
+                     op.getPadMode(), "\"");
+  auto strideAndDilation = resolveStrideAndDilation(
+      diag, op.getStride(), op.getDilation(), rank);
+  if (failed(strideAndDilation))
+    return failure();
+  auto &[stride, dilation] = *strideAndDilation;
+
+  // padding: one value per dim (both ends), or (begin, end) per dim.
+  SmallVector<int64_t> padBegin(rank, 0), padEnd(rank, 0);
+  if (std::optional<ArrayRef<int64_t>> padding = op.getPadding()) {
+    int64_t size = padding->size();
+    if (rank == 1 && size != 1)
+      return diag.fail("expects 'padding' to have 1 value for 1 spatial dim "
+                       "(Conv1dTranspose takes a single int), got ",
+                       size, ": ", formatArray(*padding));
+    if (size != rank && size != 2 * rank)
+      return diag.fail("expects 'padding' to have ", rank,
+                       " value(s) (one per spatial dim) or ", 2 * rank,
+                       " values (begin, end per spatial dim), got ", size, ": ",
+                       formatArray(*padding));
+    if (failed(checkAtLeast(diag, "padding", *padding, 0)))
+      return failure();
+    if (*mode != MsPadMode::Pad && llvm::any_of(*padding, [](int64_t p) {
+          return p != 0;
+        }))
+      return diag.fail("expects 'padding' to be all zeros unless pad_mode is "
+                       "\"pad\", got ",
+                       formatArray(*padding), " with pad_mode \"",
+                       op.getPadMode(), "\"");
+    for (int64_t i = 0; i < rank; ++i) {
+      bool pairs = size == 2 * rank;
+      padBegin[i] = (*padding)[pairs ? 2 * i : i];
+      padEnd[i] = (*padding)[pairs ? 2 * i + 1 : i];
+    }
+  }
+
+  SmallVector<int64_t> outputPadding(rank, 0);
+  if (std::optional<ArrayRef<int64_t>> given = op.getOutputPadding()) {
+    if (rank == 1)
+      return diag.fail("expects no 'output_padding' for 1 spatial dim "
+                       "(MindSpore's Conv1dTranspose has none), got ",
+                       formatArray(*given));
+    auto resolved = resolvePerDim(diag, "output_padding", given, rank, 0);
+    if (failed(resolved) ||
+        failed(checkAtLeast(diag, "output_padding", *resolved, 0)) ||
+        failed(checkOutputPaddingBound(diag, *resolved, stride, dilation)))
+      return failure();
+    outputPadding = *resolved;
+    bool nonZero = llvm::any_of(outputPadding, [](int64_t p) { return p; });
+    if (nonZero && rank == 2 && *mode != MsPadMode::Pad)
+      return diag.fail("expects pad_mode \"pad\" when 'output_padding' is "
+                       "non-zero (Conv2dTranspose), got pad_mode \"",
+                       op.getPadMode(), "\"");
+    if (nonZero && rank == 3 && *mode == MsPadMode::Valid)
+      return diag.fail("expects 'output_padding' to be zero with pad_mode "
+                       "\"valid\" (Conv3dTranspose), got ",
+                       formatArray(outputPadding));
+  }
+
+  if (std::optional<StringRef> weightInit = op.getWeightInit())
+    if (failed(checkMsInitializer(diag, "weight_init", *weightInit, rank + 2)))
+      return failure();
+  if (std::optional<StringRef> biasInit = op.getBiasInit())
+    if (failed(checkMsInitializer(diag, "bias_init", *biasInit, 1)))
+      return failure();
+
+  CanonicalConvTranspose canonical;
+  canonical.stride = stride;
+  canonical.dilation = dilation;
+  canonical.groups = getSignedOr(op.getGroupAttr(), 1);
+  for (int64_t i = 0; i < rank; ++i)
+    canonical.padding.push_back(::tconv::msDimPadding(
+        *mode, rank, shapes.kernelSize[i], stride[i], dilation[i], padBegin[i],
+        padEnd[i], outputPadding[i]));
+  return canonical;
+}
+
+//===----------------------------------------------------------------------===//
+// Result type inference
+//===----------------------------------------------------------------------===//
+
+static FailureOr<RankedTensorType>
+inferResultType(const Diagnoser &diag, const OperandShapes &shapes,
+                const CanonicalConvTranspose &canonical) {
+  SmallVector<int64_t> shape = {shapes.batch, shapes.outChannels};
+  for (int64_t i = 0; i < shapes.spatialRank(); ++i) {
+    const DimPadding &pad = canonical.padding[i];
+    int64_t length = ::tconv::transposedOutputLength(
+        shapes.inputSize[i], shapes.kernelSize[i], canonical.stride[i],
+        canonical.dilation[i], pad);
+    if (!ShapedType::isDynamic(length) && length - pad.trailingZeros < 1) {
+      int64_t full = ::tconv::fullTransposedLength(
+          shapes.inputSize[i], shapes.kernelSize[i], canonical.stride[i],
+          canonical.dilation[i]);
+      return diag.fail("expects a positive output length at spatial dim ", i,
+                       ", got ", length - pad.trailingZeros, " (full length ",
+                       full, " minus pad_lo ", pad.padLo, " and pad_hi ",
+                       pad.padHi, ")");
+    }
+    shape.push_back(length);
+  }
+  return RankedTensorType::get(shape, shapes.elementType);
+}
+
+template <typename Resolve>
+static LogicalResult inferConvTransposeType(const Diagnoser &diag, Value input,
+                                            Value weight, Value bias,
+                                            int64_t groups,
+                                            StringRef groupsName,
+                                            Resolve resolve,
+                                            SmallVectorImpl<Type> &inferred) {
+  FailureOr<OperandShapes> shapes =
+      verifyOperandShapes(diag, input, weight, bias, groups, groupsName);
+  if (failed(shapes))
+    return failure();
+  FailureOr<CanonicalConvTranspose> canonical = resolve(*shapes);
+  if (failed(canonical))
+    return failure();
+  FailureOr<RankedTensorType> type = inferResultType(diag, *shapes, *canonical);
+  if (failed(type))
+    return failure();
+  inferred.push_back(*type);
+  return success();
+}
+
+LogicalResult ConvTransposeOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  Diagnoser diag(loc, getOperationName());
+  return inferConvTransposeType(
+      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
+      getSignedOr(adaptor.getGroupsAttr(), 1), "groups",
+      [&](const OperandShapes &s) { return resolveCanonical(diag, adaptor, s); },
+      inferred);
+}
+
+LogicalResult TorchConvTransposeOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  Diagnoser diag(loc, getOperationName());
+  return inferConvTransposeType(
+      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
+      getSignedOr(adaptor.getGroupsAttr(), 1), "groups",
+      [&](const OperandShapes &s) { return resolveTorch(diag, adaptor, s); },
+      inferred);
+}
+
+LogicalResult MsConvTransposeOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  Diagnoser diag(loc, getOperationName());
+  return inferConvTransposeType(
+      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
+      getSignedOr(adaptor.getGroupAttr(), 1), "group",
+      [&](const OperandShapes &s) { return resolveMs(diag, adaptor, s); },
+      inferred);
+}
+
+// The interface's own check would report a shape mismatch as a bare "inferred
+// type(s) ... are incompatible"; accepting here lets verify() report it with
+// the dimension and both lengths. Element type and rank are checked there too.
+bool ConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
+  return l.size() == r.size();
+}
+bool TorchConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
+  return l.size() == r.size();
+}
+bool MsConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
+  return l.size() == r.size();
+}
+
+//===----------------------------------------------------------------------===//
+// Verifiers: the declared result against the inferred one
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyResultType(Operation *op) {
+  SmallVector<Type> inferred;
+  auto iface = cast<InferTypeOpInterface>(op);
+  if (failed(iface.inferReturnTypes(
+          op->getContext(), op->getLoc(), op->getOperands(),
+          op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
+          op->getRegions(), inferred)))
+    return failure();
+  auto expected = cast<RankedTensorType>(inferred.front());
+  auto actual = cast<RankedTensorType>(op->getResult(0).getType());
+
+  if (actual.getElementType() != expected.getElementType())
+    return op->emitOpError("expects result element type ")
+           << expected.getElementType() << " (the input's), got "
+           << actual.getElementType();
+  if (actual.getRank() != expected.getRank())
+    return op->emitOpError("expects result of rank ")
+           << expected.getRank() << ", got " << actual.getRank();
+  for (int64_t d = 0; d < actual.getRank(); ++d) {
+    int64_t want = expected.getDimSize(d), got = actual.getDimSize(d);
+    if (ShapedType::isDynamic(want) || ShapedType::isDynamic(got) ||
+        want == got)
+      continue;
+    std::string what = d == 0   ? "batch"
+                       : d == 1 ? "output channels"
+                                : "output length of spatial dim " +
+                                      std::to_string(d - 2);
+    return op->emitOpError("expects result dim ")
+           << d << " (" << what << ") to be " << want << ", got " << got;
+  }
+  return success();
+}
+
+LogicalResult ConvTransposeOp::verify() { return verifyResultType(*this); }
+
+LogicalResult TorchConvTransposeOp::verify() {
+  return verifyResultType(*this);
+}
+
+LogicalResult MsConvTransposeOp::verify() {
+  if (failed(verifyResultType(*this)))
+    return failure();
+  // Conv3DTranspose's SAME mode discards output_padding without a word
+  // (Conv3DTransposeInfer); say so, since the user asked for it.
+  if (getPadMode() == "same" && getInput().getType().getRank() == 5)
+    if (std::optional<ArrayRef<int64_t>> op = getOutputPadding())
+      if (llvm::any_of(*op, [](int64_t p) { return p != 0; }))
+        Diagnoser(getLoc(), getOperationName())
+            .warn("ignores 'output_padding' " + formatArray(*op) +
+                  " with pad_mode \"same\", as MindSpore's Conv3dTranspose "
+                  "does");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Canonical form of a verified op
+//===----------------------------------------------------------------------===//
+
+CanonicalConvTranspose mlir::tconv::getCanonicalConvTranspose(Operation *op) {
+  Diagnoser quiet(std::nullopt, op->getName().getStringRef());
+  auto operand = [&](unsigned i) {
+    return i < op->getNumOperands() ? op->getOperand(i) : Value();
+  };
+  auto resolveWith = [&](auto concrete, int64_t groups, StringRef groupsName,
+                         auto resolve) {
+    FailureOr<OperandShapes> shapes = verifyOperandShapes(
+        quiet, operand(0), operand(1), operand(2), groups, groupsName);
+    assert(succeeded(shapes) && "expects a verified op");
+    FailureOr<CanonicalConvTranspose> canonical =
+        resolve(quiet, concrete, *shapes);
+    assert(succeeded(canonical) && "expects a verified op");
+    return *canonical;
+  };
+  return llvm::TypeSwitch<Operation *, CanonicalConvTranspose>(op)
+      .Case([&](ConvTransposeOp o) {
+        return resolveWith(o, getSignedOr(o.getGroupsAttr(), 1), "groups",
+                           [](auto &d, auto c, auto &s) {
+                             return resolveCanonical(d, c, s);
+                           });
+      })
+      .Case([&](TorchConvTransposeOp o) {
+        return resolveWith(o, getSignedOr(o.getGroupsAttr(), 1), "groups",
+                           [](auto &d, auto c, auto &s) {
+                             return resolveTorch(d, c, s);
+                           });
+      })
+      .Case([&](MsConvTransposeOp o) {
+        return resolveWith(o, getSignedOr(o.getGroupAttr(), 1), "group",
+                           [](auto &d, auto c, auto &s) {
+                             return resolveMs(d, c, s);
+                           });
+      })
+      .Default([](Operation *) -> CanonicalConvTranspose {
+        llvm_unreachable("not a tconv convolution op");
+      });
+}
+
+#define GET_OP_CLASSES
+#include "tconv/Dialect/Tconv/IR/TconvOps.cpp.inc"

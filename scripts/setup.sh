@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian package that tconv's build, tests and benchmarks need.
+# Idempotent: apt-get runs only when a package is missing, and prints nothing
+# when everything is already there.
+set -euo pipefail
+
+packages=(
+  # Build toolchain.
+  cmake ninja-build g++ ccache
+  # LLVM/MLIR 22 (shared libraries, TableGen, lit, FileCheck).
+  llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
+  # What LLVM 22's CMake config looks for.
+  libedit-dev libzstd-dev libcurl4-openssl-dev libxml2-dev libffi-dev
+  zlib1g-dev libncurses-dev
+  # Halide 14 (brings its own LLVM 14).
+  libhalide14-0-dev
+  # Tests: GoogleTest, OpenCL on the CPU, PyTorch as a semantics reference.
+  libgtest-dev pocl-opencl-icd ocl-icd-opencl-dev python3-torch python3-numpy
+  # Benchmarks: Google Benchmark and oneDNN.
+  libbenchmark-dev libdnnl-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
