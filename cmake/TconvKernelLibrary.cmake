@@ -1,0 +1,67 @@
+# tconv_add_kernel_library(<name> SOURCES <file.mlir>... [TARGET <halide-target>])
+#
+# Compiles every func.func of each .mlir source with tconv-compile at build
+# time and gathers the objects into the static library <name>. The generated
+# headers (<func>.h) are on the library's include path, and the Halide runtime
+# for the target is linked in once.
+#
+# The function names are read from the sources at configure time (tconv-compile
+# names each object after its func); editing a source re-runs the configure.
+function(tconv_add_kernel_library name)
+  cmake_parse_arguments(ARG "" "TARGET" "SOURCES" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "tconv_add_kernel_library(${name}): no SOURCES given")
+  endif()
+  if(NOT ARG_TARGET)
+    set(ARG_TARGET host)
+  endif()
+  if(TARGET tconv-compile)
+    set(compiler $<TARGET_FILE:tconv-compile>)
+    set(compiler_dep tconv-compile)
+  else()
+    find_program(TCONV_COMPILE_EXECUTABLE tconv-compile REQUIRED)
+    set(compiler ${TCONV_COMPILE_EXECUTABLE})
+    set(compiler_dep ${TCONV_COMPILE_EXECUTABLE})
+  endif()
+
+  set(objects)
+  set(include_dirs)
+  set(runtime)
+  foreach(source IN LISTS ARG_SOURCES)
+    get_filename_component(source "${source}" ABSOLUTE)
+    get_filename_component(stem "${source}" NAME_WE)
+    set(outdir "${CMAKE_CURRENT_BINARY_DIR}/${name}.kernels/${stem}")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${source}")
+    file(READ "${source}" text)
+    string(REGEX MATCHALL "func\\.func[ \t]+(public[ \t]+|private[ \t]+)?@[A-Za-z_][A-Za-z0-9_]*"
+           decls "${text}")
+    set(outputs "${outdir}/halide_runtime.o")
+    foreach(decl IN LISTS decls)
+      string(REGEX REPLACE ".*@" "" func "${decl}")
+      list(APPEND outputs "${outdir}/${func}.o" "${outdir}/${func}.h")
+      list(APPEND objects "${outdir}/${func}.o")
+    endforeach()
+    add_custom_command(
+      OUTPUT ${outputs}
+      COMMAND ${compiler} "${source}" -o "${outdir}" --target=${ARG_TARGET}
+      DEPENDS "${source}" ${compiler_dep}
+      COMMENT "tconv-compile ${stem}.mlir (${ARG_TARGET})"
+      VERBATIM)
+    list(APPEND include_dirs "${outdir}")
+    if(NOT runtime)
+      set(runtime "${outdir}/halide_runtime.o")
+    endif()
+  endforeach()
+
+  set_source_files_properties(${objects} ${runtime} PROPERTIES
+    EXTERNAL_OBJECT TRUE GENERATED TRUE)
+  add_library(${name} STATIC ${objects} ${runtime})
+  set_target_properties(${name} PROPERTIES LINKER_LANGUAGE C)
+  # The generated headers include HalideRuntime.h.
+  find_path(TCONV_HALIDE_RUNTIME_INCLUDE_DIR HalideRuntime.h
+            PATH_SUFFIXES halide14 REQUIRED)
+  target_include_directories(${name} PUBLIC ${include_dirs}
+                             ${TCONV_HALIDE_RUNTIME_INCLUDE_DIR})
+  find_package(Threads REQUIRED)
+  target_link_libraries(${name} PUBLIC Threads::Threads ${CMAKE_DL_LIBS})
+endfunction()

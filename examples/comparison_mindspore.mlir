@@ -1,0 +1,22 @@
+// The three examples of MindSpore's "differences with torch.nn.ConvTranspose1d"
+// page, MindSpore side: x of shape (1, 3, 50), 64 output channels,
+// has_bias=False (MindSpore's default, so no bias operand).
+// Expected lengths (docs/semantics.md): 53, 150, 152.
+
+// nn.Conv1dTranspose(3, 64, 4, stride=1, pad_mode='pad'): (0, 0) -> 53
+func.func @ms_k4_s1_pad(%x: tensor<1x3x50xf32>, %w: tensor<3x64x4xf32>) -> tensor<1x64x53xf32> {
+  %0 = tconv.ms_conv_transpose %x, %w {pad_mode = "pad"} : (tensor<1x3x50xf32>, tensor<3x64x4xf32>) -> tensor<1x64x53xf32>
+  return %0 : tensor<1x64x53xf32>
+}
+
+// nn.Conv1dTranspose(3, 64, 5, stride=3, pad_mode='same'): (1, 1) -> 150
+func.func @ms_k5_s3_same(%x: tensor<1x3x50xf32>, %w: tensor<3x64x5xf32>) -> tensor<1x64x150xf32> {
+  %0 = tconv.ms_conv_transpose %x, %w {stride = array<i64: 3>, pad_mode = "same"} : (tensor<1x3x50xf32>, tensor<3x64x5xf32>) -> tensor<1x64x150xf32>
+  return %0 : tensor<1x64x150xf32>
+}
+
+// nn.Conv1dTranspose(3, 64, 5, stride=3, pad_mode='valid'): (0, 0) -> 152
+func.func @ms_k5_s3_valid(%x: tensor<1x3x50xf32>, %w: tensor<3x64x5xf32>) -> tensor<1x64x152xf32> {
+  %0 = tconv.ms_conv_transpose %x, %w {stride = array<i64: 3>, pad_mode = "valid"} : (tensor<1x3x50xf32>, tensor<3x64x5xf32>) -> tensor<1x64x152xf32>
+  return %0 : tensor<1x64x152xf32>
+}

@@ -1,0 +1,22 @@
+// The three examples of MindSpore's "differences with torch.nn.ConvTranspose1d"
+// page, PyTorch side: x of shape (1, 3, 50), 64 output channels, no bias.
+// Expected lengths (docs/semantics.md): 53, 150, 152.
+
+// nn.ConvTranspose1d(3, 64, 4, stride=1, padding=0): (0, 0) -> 53
+func.func @torch_k4_s1(%x: tensor<1x3x50xf32>, %w: tensor<3x64x4xf32>) -> tensor<1x64x53xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w : (tensor<1x3x50xf32>, tensor<3x64x4xf32>) -> tensor<1x64x53xf32>
+  return %0 : tensor<1x64x53xf32>
+}
+
+// nn.ConvTranspose1d(3, 64, 5, stride=3, padding=2, output_padding=2): (2, 0) -> 150.
+// Same length as MindSpore's pad_mode="same", shifted by one position.
+func.func @torch_k5_s3_p2_op2(%x: tensor<1x3x50xf32>, %w: tensor<3x64x5xf32>) -> tensor<1x64x150xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 3>, padding = array<i64: 2>, output_padding = array<i64: 2>} : (tensor<1x3x50xf32>, tensor<3x64x5xf32>) -> tensor<1x64x150xf32>
+  return %0 : tensor<1x64x150xf32>
+}
+
+// nn.ConvTranspose1d(3, 64, 5, stride=3, padding=0): (0, 0) -> 152
+func.func @torch_k5_s3(%x: tensor<1x3x50xf32>, %w: tensor<3x64x5xf32>) -> tensor<1x64x152xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 3>} : (tensor<1x3x50xf32>, tensor<3x64x5xf32>) -> tensor<1x64x152xf32>
+  return %0 : tensor<1x64x152xf32>
+}

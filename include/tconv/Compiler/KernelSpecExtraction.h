@@ -1,0 +1,28 @@
+//===- KernelSpecExtraction.h - Normalized funcs to kernel specs -*- C++ -*-===//
+//
+// The bridge between the dialect and the code generator: reads a normalized
+// func.func (one tconv.conv_transpose, optionally followed by MindSpore 2-D
+// output_padding's zero tensor.pad, then return) into a TransposedConvSpec.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_COMPILER_KERNELSPECEXTRACTION_H
+#define TCONV_COMPILER_KERNELSPECEXTRACTION_H
+
+#include "tconv/Codegen/TransposedConvSpec.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Support/LLVM.h"
+
+namespace mlir::tconv {
+
+/// Extracts the kernel a normalized func computes. Emits an error on the func
+/// (or the offending op) and fails when its body is anything else, when the
+/// op's operands are not the func's arguments in order, or when the func's
+/// name is not a C identifier (it becomes the kernel's symbol).
+FailureOr<::tconv::codegen::TransposedConvSpec>
+extractKernelSpec(func::FuncOp func);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_COMPILER_KERNELSPECEXTRACTION_H
