@@ -17,6 +17,8 @@ config.substitutions.append(("%tconv_src_root", config.tconv_src_root))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
+# `not`, `count`, `split-file` and FileCheck from LLVM 22.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
 tools = ["tconv-opt", "tconv-compile"]

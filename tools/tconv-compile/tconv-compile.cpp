@@ -26,7 +26,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/WithColor.h"
 
 using namespace mlir;
 
@@ -53,7 +52,7 @@ static cl::list<std::string>
          cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "tconv-compile") << message << "\n";
+  llvm::errs() << "tconv-compile: error: " << message << "\n";
   return 1;
 }
 
