@@ -3,27 +3,90 @@
 #include "tconv/Support/ShapeArithmetic.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace tconv {
 
+// Overflow-checked int64_t arithmetic (GCC and Clang builtins).
+static std::optional<int64_t> add(std::optional<int64_t> a,
+                                  std::optional<int64_t> b) {
+  int64_t r;
+  if (!a || !b || __builtin_add_overflow(*a, *b, &r))
+    return std::nullopt;
+  return r;
+}
+static std::optional<int64_t> sub(std::optional<int64_t> a,
+                                  std::optional<int64_t> b) {
+  int64_t r;
+  if (!a || !b || __builtin_sub_overflow(*a, *b, &r))
+    return std::nullopt;
+  return r;
+}
+static std::optional<int64_t> mul(std::optional<int64_t> a,
+                                  std::optional<int64_t> b) {
+  int64_t r;
+  if (!a || !b || __builtin_mul_overflow(*a, *b, &r))
+    return std::nullopt;
+  return r;
+}
+
+std::optional<int64_t> checkedDilatedKernelExtent(int64_t kernel,
+                                                  int64_t dilation) {
+  return add(mul(dilation, sub(kernel, 1)), 1);
+}
+
+std::optional<int64_t> checkedFullTransposedLength(int64_t inputLength,
+                                                   int64_t kernel,
+                                                   int64_t stride,
+                                                   int64_t dilation) {
+  if (isDynamicSize(inputLength))
+    return kDynamicSize;
+  std::optional<int64_t> full =
+      add(mul(sub(inputLength, 1), stride),
+          checkedDilatedKernelExtent(kernel, dilation));
+  // kDynamicSize is INT64_MIN: a length equal to it is not representable.
+  if (full && isDynamicSize(*full))
+    return std::nullopt;
+  return full;
+}
+
+std::optional<int64_t> checkedTransposedOutputLength(int64_t inputLength,
+                                                     int64_t kernel,
+                                                     int64_t stride,
+                                                     int64_t dilation,
+                                                     const DimPadding &padding) {
+  std::optional<int64_t> full =
+      checkedFullTransposedLength(inputLength, kernel, stride, dilation);
+  if (full && isDynamicSize(*full))
+    return kDynamicSize;
+  std::optional<int64_t> length =
+      add(sub(sub(full, padding.padLo), padding.padHi), padding.trailingZeros);
+  if (length && isDynamicSize(*length))
+    return std::nullopt;
+  return length;
+}
+
 int64_t dilatedKernelExtent(int64_t kernel, int64_t dilation) {
-  return dilation * (kernel - 1) + 1;
+  std::optional<int64_t> extent = checkedDilatedKernelExtent(kernel, dilation);
+  assert(extent && "int64_t overflow: the verifier rejects this kernel");
+  return *extent;
 }
 
 int64_t fullTransposedLength(int64_t inputLength, int64_t kernel, int64_t stride,
                              int64_t dilation) {
-  if (isDynamicSize(inputLength))
-    return kDynamicSize;
-  return (inputLength - 1) * stride + dilatedKernelExtent(kernel, dilation);
+  std::optional<int64_t> full =
+      checkedFullTransposedLength(inputLength, kernel, stride, dilation);
+  assert(full && "int64_t overflow: the verifier rejects this configuration");
+  return *full;
 }
 
 int64_t transposedOutputLength(int64_t inputLength, int64_t kernel,
                                int64_t stride, int64_t dilation,
                                const DimPadding &padding) {
-  int64_t full = fullTransposedLength(inputLength, kernel, stride, dilation);
-  if (isDynamicSize(full))
-    return kDynamicSize;
-  return full - padding.padLo - padding.padHi + padding.trailingZeros;
+  std::optional<int64_t> length = checkedTransposedOutputLength(
+      inputLength, kernel, stride, dilation, padding);
+  assert(length && "int64_t overflow: the verifier rejects this configuration");
+  return *length;
 }
 
 int64_t outputPaddingLimit(int64_t stride, int64_t dilation) {

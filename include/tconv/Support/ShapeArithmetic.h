@@ -59,6 +59,22 @@ int64_t transposedOutputLength(int64_t inputLength, int64_t kernel,
                                int64_t stride, int64_t dilation,
                                const DimPadding &padding);
 
+/// The checked forms of the three functions above: std::nullopt when the
+/// result or an intermediate value does not fit in int64_t (a dynamic input
+/// length still gives kDynamicSize). The verifiers reject such configurations,
+/// so on a verified op the unchecked forms are exact.
+std::optional<int64_t> checkedDilatedKernelExtent(int64_t kernel,
+                                                  int64_t dilation);
+std::optional<int64_t> checkedFullTransposedLength(int64_t inputLength,
+                                                   int64_t kernel,
+                                                   int64_t stride,
+                                                   int64_t dilation);
+std::optional<int64_t> checkedTransposedOutputLength(int64_t inputLength,
+                                                     int64_t kernel,
+                                                     int64_t stride,
+                                                     int64_t dilation,
+                                                     const DimPadding &padding);
+
 /// Exclusive upper bound on output_padding shared by PyTorch and MindSpore:
 /// output_padding must be smaller than max(stride, dilation).
 int64_t outputPaddingLimit(int64_t stride, int64_t dilation);

@@ -18,6 +18,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -155,7 +156,10 @@ verifyOperandShapes(const Diagnoser &diag, Value input, Value weight,
     return diag.fail("expects the input channels (", shapes.inChannels,
                      ") to be divisible by '", groupsName, "' (", groups, ")");
   // Cout = (Cout/groups) * groups, so Cout % groups == 0 holds by layout.
-  shapes.outChannels = weightType.getDimSize(1) * groups;
+  if (llvm::MulOverflow(weightType.getDimSize(1), groups, shapes.outChannels))
+    return diag.fail("expects the output channel count (weight dim 1 = ",
+                     weightType.getDimSize(1), " times '", groupsName, "' = ",
+                     groups, ") to fit in 64 bits");
 
   if (bias) {
     auto biasType = dyn_cast<RankedTensorType>(bias.getType());
@@ -201,12 +205,14 @@ static LogicalResult checkAtLeast(const Diagnoser &diag, StringRef name,
   return success();
 }
 
-/// stride and dilation: one positive value per spatial dim (default 1).
+/// stride and dilation: one positive value per spatial dim (default 1), with
+/// a dilated kernel extent d*(k-1)+1 that fits in int64_t.
 static FailureOr<std::pair<SmallVector<int64_t>, SmallVector<int64_t>>>
 resolveStrideAndDilation(const Diagnoser &diag,
                          std::optional<ArrayRef<int64_t>> stride,
                          std::optional<ArrayRef<int64_t>> dilation,
-                         int64_t spatialRank) {
+                         ArrayRef<int64_t> kernelSize) {
+  int64_t spatialRank = kernelSize.size();
   auto strides = resolvePerDim(diag, "stride", stride, spatialRank, 1);
   if (failed(strides) || failed(checkAtLeast(diag, "stride", *strides, 1)))
     return failure();
@@ -214,6 +220,12 @@ resolveStrideAndDilation(const Diagnoser &diag,
   if (failed(dilations) ||
       failed(checkAtLeast(diag, "dilation", *dilations, 1)))
     return failure();
+  for (auto [i, d] : llvm::enumerate(*dilations))
+    if (!::tconv::checkedDilatedKernelExtent(kernelSize[i], d))
+      return diag.fail("expects the dilated kernel extent dilation*(k-1)+1 "
+                       "to fit in 64 bits, got 'dilation' ",
+                       d, " with kernel size ", kernelSize[i],
+                       " at spatial dim ", i);
   return std::make_pair(std::move(*strides), std::move(*dilations));
 }
 
@@ -243,7 +255,7 @@ resolveCanonical(const Diagnoser &diag, OpOrAdaptor op,
                  const OperandShapes &shapes) {
   int64_t rank = shapes.spatialRank();
   auto strideAndDilation = resolveStrideAndDilation(
-      diag, op.getStride(), op.getDilation(), rank);
+      diag, op.getStride(), op.getDilation(), shapes.kernelSize);
   if (failed(strideAndDilation))
     return failure();
   auto padLo = resolvePerDim(diag, "pad_lo", op.getPadLo(), rank, 0);
@@ -271,7 +283,7 @@ resolveTorch(const Diagnoser &diag, OpOrAdaptor op,
                      "PyTorch implements for transposed convolution, got \"",
                      op.getPaddingMode(), "\"");
   auto strideAndDilation = resolveStrideAndDilation(
-      diag, op.getStride(), op.getDilation(), rank);
+      diag, op.getStride(), op.getDilation(), shapes.kernelSize);
   if (failed(strideAndDilation))
     return failure();
   auto &[stride, dilation] = *strideAndDilation;
@@ -351,7 +363,7 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
                      "(case-sensitive, as MindSpore checks it), got \"",
                      op.getPadMode(), "\"");
   auto strideAndDilation = resolveStrideAndDilation(
-      diag, op.getStride(), op.getDilation(), rank);
+      diag, op.getStride(), op.getDilation(), shapes.kernelSize);
   if (failed(strideAndDilation))
     return failure();
   auto &[stride, dilation] = *strideAndDilation;
@@ -369,8 +381,11 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
                        " value(s) (one per spatial dim) or ", 2 * rank,
                        " values (begin, end per spatial dim), got ", size, ": ",
                        formatArray(*padding));
-    if (failed(checkAtLeast(diag, "padding", *padding, 0)))
-      return failure();
+    // With (begin, end) pairs an entry is not a spatial dim: name its index.
+    for (auto [i, p] : llvm::enumerate(*padding))
+      if (p < 0)
+        return diag.fail("expects 'padding' values >= 0, got ", p,
+                         " at index ", i, " of ", formatArray(*padding));
     if (*mode != MsPadMode::Pad && llvm::any_of(*padding, [](int64_t p) {
           return p != 0;
         }))
@@ -400,7 +415,8 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
     bool nonZero = llvm::any_of(outputPadding, [](int64_t p) { return p; });
     if (nonZero && rank == 2 && *mode != MsPadMode::Pad)
       return diag.fail("expects pad_mode \"pad\" when 'output_padding' is "
-                       "non-zero (Conv2dTranspose), got pad_mode \"",
+                       "non-zero (Conv2dTranspose), got 'output_padding' ",
+                       formatArray(outputPadding), " with pad_mode \"",
                        op.getPadMode(), "\"");
     if (nonZero && rank == 3 && *mode == MsPadMode::Valid)
       return diag.fail("expects 'output_padding' to be zero with pad_mode "
@@ -436,19 +452,35 @@ inferResultType(const Diagnoser &diag, const OperandShapes &shapes,
   SmallVector<int64_t> shape = {shapes.batch, shapes.outChannels};
   for (int64_t i = 0; i < shapes.spatialRank(); ++i) {
     const DimPadding &pad = canonical.padding[i];
-    int64_t length = ::tconv::transposedOutputLength(
+    // The cropped length before any trailing zeros must be positive.
+    DimPadding cropOnly = {pad.padLo, pad.padHi, 0};
+    std::optional<int64_t> full = ::tconv::checkedFullTransposedLength(
+        shapes.inputSize[i], shapes.kernelSize[i], canonical.stride[i],
+        canonical.dilation[i]);
+    std::optional<int64_t> cropped = ::tconv::checkedTransposedOutputLength(
+        shapes.inputSize[i], shapes.kernelSize[i], canonical.stride[i],
+        canonical.dilation[i], cropOnly);
+    std::optional<int64_t> length = ::tconv::checkedTransposedOutputLength(
         shapes.inputSize[i], shapes.kernelSize[i], canonical.stride[i],
         canonical.dilation[i], pad);
-    if (!ShapedType::isDynamic(length) && length - pad.trailingZeros < 1) {
-      int64_t full = ::tconv::fullTransposedLength(
-          shapes.inputSize[i], shapes.kernelSize[i], canonical.stride[i],
-          canonical.dilation[i]);
+    if (!full)
+      return diag.fail("expects the full length (L-1)*s + d*(k-1) + 1 at "
+                       "spatial dim ",
+                       i, " to fit in 64 bits, got input length ",
+                       shapes.inputSize[i], ", kernel size ",
+                       shapes.kernelSize[i], ", 'stride' ", canonical.stride[i],
+                       " and 'dilation' ", canonical.dilation[i]);
+    if (!cropped || !length)
+      return diag.fail("expects the output length at spatial dim ", i,
+                       " to fit in 64 bits, got full length ", *full,
+                       " with pad_lo ", pad.padLo, " and pad_hi ", pad.padHi);
+    if (!ShapedType::isDynamic(*cropped) && *cropped < 1) {
       return diag.fail("expects a positive output length at spatial dim ", i,
-                       ", got ", length - pad.trailingZeros, " (full length ",
-                       full, " minus pad_lo ", pad.padLo, " and pad_hi ",
-                       pad.padHi, ")");
+                       ", got ", *cropped, " (full length ", *full,
+                       " minus pad_lo ", pad.padLo, " and pad_hi ", pad.padHi,
+                       ")");
     }
-    shape.push_back(length);
+    shape.push_back(*length);
   }
   return RankedTensorType::get(shape, shapes.elementType);
 }
