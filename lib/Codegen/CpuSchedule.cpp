@@ -1,0 +1,156 @@
+//===- CpuSchedule.cpp - The CPU schedule of a transposed conv ------------===//
+
+#include "CpuSchedule.h"
+
+#include <algorithm>
+#include <string>
+
+using namespace Halide;
+
+namespace tconv::codegen {
+
+/// The largest divisor of `n` not above `limit` (blocks never straddle a
+/// group or leave a partial block).
+static int largestDivisorAtMost(int64_t n, int64_t limit) {
+  for (int64_t d = std::max<int64_t>(1, limit); d > 1; --d)
+    if (n % d == 0)
+      return int(d);
+  return 1;
+}
+
+CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
+                          const Target &target) {
+  const TransposedConvSpec &spec = pipeline.spec;
+  CpuTiling tiling;
+  tiling.vectorWidth =
+      target.natural_vector_size(accumulatorType(spec.elementType));
+
+  // AVX-512 and AArch64 have 32 vector registers, AVX2/SSE and 32-bit ARM 16.
+  // The accumulators get about three quarters of them; the rest hold the
+  // input vectors of the current tap and the broadcast weight.
+  bool has32Registers = target.has_feature(Target::AVX512) ||
+                        (target.arch == Target::ARM && target.bits == 64);
+  int accumulators = has32Registers ? 24 : 12;
+  int maxChannels = has32Registers ? 6 : 4;
+
+  tiling.channelsPerBlock =
+      largestDivisorAtMost(spec.outChannels / spec.groups, maxChannels);
+  int maxVectors = std::max(1, accumulators / tiling.channelsPerBlock);
+
+  // Parallel tasks cover about 32 output channels: enough work to amortize
+  // packing the padded input tile, which each task does for itself.
+  tiling.blocksPerChunk =
+      largestDivisorAtMost(spec.outChannels / tiling.channelsPerBlock,
+                           32 / tiling.channelsPerBlock);
+
+  // With a static length, spread the vectors of one phase's positions evenly
+  // over the fewest tiles, so the last tile does not compute mostly padding.
+  int64_t stride = pipeline.phases[0].stride;
+  int64_t innerLength = spec.outputSize()[spec.spatialRank - 1];
+  int64_t vectors = maxVectors;
+  if (!isDynamicSize(innerLength)) {
+    int64_t perPhase = (innerLength + stride - 1) / stride;
+    vectors = (perPhase + tiling.vectorWidth - 1) / tiling.vectorWidth;
+  }
+  int64_t tiles = (vectors + maxVectors - 1) / maxVectors;
+  tiling.vectorsPerTile = int((vectors + tiles - 1) / tiles);
+  return tiling;
+}
+
+void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
+  const int rank = int(p.spec.spatialRank);
+  const int lanes = tiling.vectorWidth;
+  const int tileLength = lanes * tiling.vectorsPerTile;
+  const int channels = tiling.channelsPerBlock;
+  Func out = p.output;
+  Var co = p.channel, n = p.batch;
+
+  // Output: split every spatial dim by its stride into (q_j, r_j), so r_j is a
+  // constant in each unrolled copy and phase_sums(x/s, x%s) folds to a dense
+  // read. The stride split must not shift its last iteration inwards, which
+  // would misalign x and r: guard it instead.
+  std::vector<Var> q, r;
+  for (int j = 0; j < rank; ++j) {
+    q.push_back(Var("xq" + std::to_string(j)));
+    r.push_back(Var("xr" + std::to_string(j)));
+    out.split(p.outputVars[j], q[j], r[j], int(p.phases[j].stride),
+              TailStrategy::GuardWithIf);
+  }
+  Var qTile("q_tile"), qVectors("q_vectors"), qLanes("q_lanes");
+  Var coChunk("co_chunk"), coBlock("co_block"), coInner("co_inner");
+  out.split(q[0], qTile, qVectors, tileLength, TailStrategy::GuardWithIf)
+      .split(qVectors, qVectors, qLanes, lanes)
+      .split(co, coBlock, coInner, channels)
+      .split(coBlock, coChunk, coBlock, tiling.blocksPerChunk);
+
+  // Innermost first: the s_0 phases of a vector of positions are stored
+  // together, so Halide fuses their strided stores into one interleaving
+  // dense store. Tiles: channel blocks innermost, so consecutive blocks reuse
+  // the tile of padded input; everything outside, chunks of channel blocks
+  // included (a short input with N = 1 may have a single position tile), is
+  // one parallel loop.
+  std::vector<VarOrRVar> order = {qLanes, r[0], qVectors};
+  for (int j = 1; j < rank; ++j)
+    order.push_back(r[j]);
+  order.push_back(coInner);
+  order.push_back(coBlock);
+  std::vector<Var> parallelLoops = {coChunk, qTile};
+  for (int j = 1; j < rank; ++j)
+    parallelLoops.push_back(q[j]);
+  parallelLoops.push_back(n);
+  order.insert(order.end(), parallelLoops.begin(), parallelLoops.end());
+  out.reorder(order);
+  Var fused = parallelLoops[0];
+  for (size_t k = 1; k < parallelLoops.size(); ++k) {
+    Var next(k + 1 == parallelLoops.size() ? "tile" : "tile" + std::to_string(k));
+    out.fuse(fused, parallelLoops[k], next);
+    fused = next;
+  }
+  Var tile = fused;
+  out.vectorize(qLanes).unroll(r[0]).parallel(tile);
+
+  // Trailing zeros: a few rows (planes) of stores, vectorized along x_0 when
+  // the zeros run across it; a few columns of x_0 need no schedule.
+  for (size_t k = 0; k < p.trailingZeroDims.size(); ++k) {
+    Stage zeros = out.update(int(k));
+    if (p.trailingZeroDims[k] == 0)
+      zeros.unscheduled();
+    else
+      zeros.vectorize(p.outputVars[0], lanes, TailStrategy::GuardWithIf);
+  }
+
+  // The zero-padded input is packed once per tile, for its channel blocks.
+  p.paddedInput.compute_at(out, tile).vectorize(p.outputVars[0], lanes);
+
+  // Phase sums of one tile and channel block; the bias fills them first.
+  Func sums = p.phaseSums;
+  Var sq = p.phaseVars[0];
+  Var sqTile("sq_tile"), sqVectors("sq_vectors"), sqLanes("sq_lanes");
+  Var sco("sco_block"), scoInner("sco_inner");
+  sums.compute_at(out, coBlock).vectorize(sq, lanes);
+
+  // Each phase: a register block of channels x vectors of positions,
+  // accumulated over (taps, input channels). RoundUp is safe: the padded
+  // input is defined everywhere and the extra positions are never stored.
+  for (size_t i = 0; i < p.phaseReductions.size(); ++i) {
+    const RDom &red = p.phaseReductions[i];
+    Stage phase = sums.update(int(i));
+    phase.split(sq, sqTile, sqVectors, tileLength, TailStrategy::RoundUp)
+        .split(sqVectors, sqVectors, sqLanes, lanes)
+        .split(co, sco, scoInner, channels, TailStrategy::RoundUp);
+    std::vector<VarOrRVar> phaseOrder = {sqLanes, sqVectors, scoInner};
+    for (int j = 0; j <= rank; ++j)
+      phaseOrder.push_back(red[j]);
+    phaseOrder.push_back(sqTile);
+    phaseOrder.push_back(sco);
+    for (int j = 1; j < rank; ++j)
+      phaseOrder.push_back(p.phaseVars[2 * j]);
+    phaseOrder.push_back(n);
+    phase.reorder(phaseOrder)
+        .vectorize(sqLanes)
+        .unroll(sqVectors)
+        .unroll(scoInner);
+  }
+}
+
+} // namespace tconv::codegen

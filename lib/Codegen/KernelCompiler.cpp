@@ -1,0 +1,200 @@
+//===- KernelCompiler.cpp - Ahead-of-time kernel emission -----------------===//
+
+#include "tconv/Codegen/KernelCompiler.h"
+
+#include "CpuSchedule.h"
+#include "TransposedConvAlgorithm.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <system_error>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace tconv::codegen {
+
+std::string checkTarget(const std::string &target) {
+  if (!Halide::Target::validate_target_string(target))
+    return "invalid Halide target '" + target +
+           "' (expected e.g. 'host' or 'x86-64-linux-avx2-fma-f16c')";
+  return "";
+}
+
+namespace {
+
+/// Halide indexes with 32-bit integers (without the large_buffers feature).
+bool fitsIndex(int64_t value) {
+  return value >= 0 && value <= std::numeric_limits<int32_t>::max();
+}
+
+std::string checkShape(const TransposedConvSpec &spec) {
+  const int64_t rank = spec.spatialRank;
+  if (rank < 1 || rank > 3)
+    return "spatial rank " + std::to_string(rank) + " is not 1, 2 or 3";
+  if (int64_t(spec.inputSize.size()) != rank ||
+      int64_t(spec.kernelSize.size()) != rank ||
+      int64_t(spec.stride.size()) != rank ||
+      int64_t(spec.dilation.size()) != rank ||
+      int64_t(spec.padding.size()) != rank)
+    return "spatial vectors must have " + std::to_string(rank) + " entries";
+  if (spec.groups < 1 || spec.inChannels < 1 || spec.outChannels < 1 ||
+      spec.inChannels % spec.groups != 0 || spec.outChannels % spec.groups != 0)
+    return "channels (" + std::to_string(spec.inChannels) + " in, " +
+           std::to_string(spec.outChannels) +
+           " out) must be positive multiples of groups (" +
+           std::to_string(spec.groups) + ")";
+  if (!isDynamicSize(spec.batch) && spec.batch < 1)
+    return "batch must be positive, got " + std::to_string(spec.batch);
+  std::vector<int64_t> outputSize = spec.outputSize();
+  int64_t inputElements = spec.inChannels, outputElements = spec.outChannels,
+          weightElements = spec.inChannels * (spec.outChannels / spec.groups);
+  for (int64_t i = 0; i < rank; ++i) {
+    std::string dim = " of spatial dimension " + std::to_string(i);
+    if (spec.kernelSize[i] < 1 || spec.stride[i] < 1 || spec.dilation[i] < 1)
+      return "kernel size, stride and dilation" + dim + " must be positive";
+    if (spec.padding[i].trailingZeros < 0)
+      return "trailing zeros" + dim + " must not be negative";
+    if (!isDynamicSize(spec.inputSize[i]) && spec.inputSize[i] < 1)
+      return "input size" + dim + " must be positive";
+    if (!isDynamicSize(outputSize[i]) && outputSize[i] < 1)
+      return "output size" + dim + " is " + std::to_string(outputSize[i]) +
+             ", must be positive";
+    if (!isDynamicSize(spec.inputSize[i]))
+      inputElements *= spec.inputSize[i];
+    if (!isDynamicSize(outputSize[i]))
+      outputElements *= outputSize[i];
+    weightElements *= spec.kernelSize[i];
+    if (!fitsIndex(inputElements) || !fitsIndex(outputElements) ||
+        !fitsIndex(weightElements))
+      return "tensor sizes exceed 2^31 elements";
+  }
+  return "";
+}
+
+/// Writes files under temporary names first; commit() renames them into
+/// place, and the destructor removes whatever is left (a failed compile).
+class StagedFiles {
+public:
+  explicit StagedFiles(const std::string &dir) : dir(dir) {}
+  ~StagedFiles() {
+    for (auto &[temp, final] : files) {
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+    }
+  }
+
+  std::string stage(const std::string &fileName) {
+    std::string final = (fs::path(dir) / fileName).string();
+    std::string temp = final + ".tmp" + std::to_string(::getpid());
+    files.emplace_back(temp, final);
+    return temp;
+  }
+
+  std::string commit() {
+    for (auto &[temp, final] : files) {
+      std::error_code error;
+      fs::rename(temp, final, error);
+      if (error)
+        return "cannot write " + final + ": " + error.message();
+    }
+    files.clear();
+    return "";
+  }
+
+private:
+  std::string dir;
+  std::vector<std::pair<std::string, std::string>> files;
+};
+
+std::string checkOutDir(const std::string &outDir) {
+  std::error_code error;
+  if (!fs::is_directory(outDir, error))
+    return "output directory '" + outDir + "' does not exist";
+  return "";
+}
+
+} // namespace
+
+std::string checkSupported(const TransposedConvSpec &spec,
+                           const std::string &target) {
+  if (std::string error = checkTarget(target); !error.empty())
+    return error;
+  if (std::string error = checkShape(spec); !error.empty())
+    return error;
+  try {
+    Halide::Target t(target);
+    if (!t.supports_type(halideType(spec.elementType)))
+      return std::string("element type ") + elementTypeName(spec.elementType) +
+             " is not supported by Halide on target '" + target + "'";
+    if (t.has_gpu_feature())
+      return "target '" + target +
+             "' has a GPU feature; tconv only schedules for the CPU";
+  } catch (const std::exception &e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string compileKernel(const TransposedConvSpec &spec,
+                          const std::string &functionName,
+                          const std::string &target, const std::string &outDir,
+                          const EmitOptions &emit) {
+  if (std::string error = checkSupported(spec, target); !error.empty())
+    return error;
+  if (std::string error = checkOutDir(outDir); !error.empty())
+    return error;
+  try {
+    // The runtime comes once per program from compileRuntime.
+    Halide::Target t = Halide::Target(target).with_feature(
+        Halide::Target::NoRuntime);
+    TransposedConvPipeline pipeline = buildTransposedConvPipeline(spec);
+    applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, t));
+
+    StagedFiles files(outDir);
+    std::map<Halide::OutputFileType, std::string> outputs = {
+        {Halide::OutputFileType::object, files.stage(functionName + ".o")},
+        {Halide::OutputFileType::c_header, files.stage(functionName + ".h")}};
+    if (emit.assembly)
+      outputs[Halide::OutputFileType::assembly] =
+          files.stage(functionName + ".s");
+    if (emit.stmt)
+      outputs[Halide::OutputFileType::stmt] =
+          files.stage(functionName + ".stmt");
+    if (emit.llvmIR)
+      outputs[Halide::OutputFileType::llvm_assembly] =
+          files.stage(functionName + ".ll");
+    pipeline.output.compile_to(outputs, pipeline.arguments(), functionName, t);
+    return files.commit();
+  } catch (const Halide::Error &e) {
+    return std::string("Halide: ") + e.what();
+  } catch (const std::exception &e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error while compiling " + functionName;
+  }
+}
+
+std::string compileRuntime(const std::string &target,
+                           const std::string &outDir) {
+  if (std::string error = checkTarget(target); !error.empty())
+    return error;
+  if (std::string error = checkOutDir(outDir); !error.empty())
+    return error;
+  try {
+    StagedFiles files(outDir);
+    Halide::compile_standalone_runtime(files.stage("halide_runtime.o"),
+                                       Halide::Target(target));
+    return files.commit();
+  } catch (const Halide::Error &e) {
+    return std::string("Halide: ") + e.what();
+  } catch (const std::exception &e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error while compiling the Halide runtime";
+  }
+}
+
+} // namespace tconv::codegen

@@ -1,0 +1,231 @@
+//===- TransposedConvAlgorithm.cpp - The op as Halide Funcs ---------------===//
+
+#include "TransposedConvAlgorithm.h"
+
+#include <cassert>
+#include <string>
+
+using namespace Halide;
+
+namespace tconv::codegen {
+
+Type halideType(ElementType type) {
+  switch (type) {
+  case ElementType::F16:
+    return Float(16);
+  case ElementType::BF16:
+    return BFloat(16);
+  case ElementType::F32:
+    return Float(32);
+  case ElementType::F64:
+    return Float(64);
+  }
+  return Float(32);
+}
+
+Type accumulatorType(ElementType type) {
+  return type == ElementType::F64 ? Float(64) : Float(32);
+}
+
+std::vector<Argument> TransposedConvPipeline::arguments() const {
+  std::vector<Argument> args = {input, weight};
+  if (bias)
+    args.push_back(*bias);
+  return args;
+}
+
+namespace {
+
+/// Spec index (outermost spatial first) of Halide spatial dimension j.
+int64_t specDim(const TransposedConvSpec &spec, int j) {
+  return spec.spatialRank - 1 - j;
+}
+
+/// Output extent of Halide spatial dimension j, static or from the input's
+/// extent at run time. transposedOutputLength owns the formula; it is affine
+/// in the input length, so two evaluations give it as an Expr.
+Expr outputExtent(const TransposedConvSpec &spec, int j, Expr inputLength) {
+  int64_t i = specDim(spec, j);
+  auto length = [&](int64_t inputLen) {
+    return transposedOutputLength(inputLen, spec.kernelSize[i], spec.stride[i],
+                                  spec.dilation[i], spec.padding[i]);
+  };
+  if (!isDynamicSize(spec.inputSize[i]))
+    return Expr(int32_t(length(spec.inputSize[i])));
+  int64_t atOne = length(1), slope = length(2) - atOne;
+  return Expr(int32_t(atOne)) + (inputLength - 1) * int32_t(slope);
+}
+
+/// Asserts min 0 and dense strides on every dimension of `buffer`, so a
+/// mismatched halide_buffer_t is rejected and the schedule may rely on them.
+void requireDenseFromZero(OutputImageParam buffer) {
+  for (int d = 0; d < buffer.dimensions(); ++d) {
+    buffer.dim(d).set_min(0);
+    if (d > 0)
+      buffer.dim(d).set_stride(buffer.dim(d - 1).stride() *
+                               buffer.dim(d - 1).extent());
+  }
+}
+
+void requireExtent(OutputImageParam buffer, int d, int64_t extent) {
+  if (!isDynamicSize(extent))
+    buffer.dim(d).set_extent(int32_t(extent));
+}
+
+} // namespace
+
+TransposedConvPipeline
+buildTransposedConvPipeline(const TransposedConvSpec &spec) {
+  const int rank = int(spec.spatialRank);
+  const Type elemType = halideType(spec.elementType);
+  const Type accType = accumulatorType(spec.elementType);
+  const int32_t cinPerGroup = int32_t(spec.inChannels / spec.groups);
+  const int32_t coutPerGroup = int32_t(spec.outChannels / spec.groups);
+
+  TransposedConvPipeline p;
+  p.spec = spec;
+  p.input = ImageParam(elemType, rank + 2, "input");
+  p.weight = ImageParam(elemType, rank + 2, "weight");
+  if (spec.hasBias)
+    p.bias = ImageParam(elemType, 1, "bias");
+  p.paddedInput = Func("padded_input");
+  p.phaseSums = Func("phase_sums");
+  p.output = Func("output");
+  p.channel = Var("co");
+  p.batch = Var("n");
+
+  for (int j = 0; j < rank; ++j) {
+    int64_t i = specDim(spec, j);
+    p.phases.push_back(decomposeByStridePhase(
+        spec.kernelSize[i], spec.stride[i], spec.dilation[i],
+        spec.padding[i].padLo));
+    p.outputVars.push_back(Var("x" + std::to_string(j)));
+    p.phaseVars.push_back(Var("q" + std::to_string(j)));
+    p.phaseVars.push_back(Var("r" + std::to_string(j)));
+  }
+  p.outputVars.push_back(p.channel);
+  p.outputVars.push_back(p.batch);
+  const Var co = p.channel, n = p.batch;
+
+  // Zero padding of the spatial dimensions only: channels and batch are never
+  // read out of range.
+  Region spatialBounds;
+  std::vector<Expr> inputArgs;
+  for (int j = 0; j < rank; ++j) {
+    spatialBounds.push_back({0, p.input.dim(j).extent()});
+    inputArgs.push_back(p.outputVars[j]);
+  }
+  spatialBounds.push_back({Expr(), Expr()});
+  spatialBounds.push_back({Expr(), Expr()});
+  inputArgs.push_back(co);
+  inputArgs.push_back(n);
+  Func zeroExtended =
+      BoundaryConditions::constant_exterior(p.input, cast(elemType, 0),
+                                            spatialBounds);
+  p.paddedInput(inputArgs) = cast(accType, zeroExtended(inputArgs));
+
+  // Pure definition: the bias (0 without one).
+  std::vector<Expr> sumArgs(p.phaseVars.begin(), p.phaseVars.end());
+  sumArgs.push_back(co);
+  sumArgs.push_back(n);
+  p.phaseSums(sumArgs) =
+      p.bias ? cast(accType, (*p.bias)(co)) : cast(accType, 0);
+
+  // One dense convolution per combination of phases (r_0, ..., r_{rank-1}).
+  // Groups: output channel co reads input channels g*Cin/G + [0, Cin/G) of
+  // its group g = co / (Cout/G) and weight column co - g*Cout/G; with one
+  // group that is co and ci unchanged, spelled out so no division is emitted.
+  const bool grouped = spec.groups > 1;
+  Expr group = grouped ? co / coutPerGroup : Expr(0);
+  Expr weightColumn = grouped ? co % coutPerGroup : Expr(co);
+  std::vector<int64_t> phase(rank, 0);
+  while (true) {
+    bool hasTaps = true;
+    Region reductionBounds;
+    for (int j = 0; j < rank; ++j) {
+      const PhaseTaps &taps = p.phases[j].phases[phase[j]];
+      hasTaps &= taps.tapCount > 0;
+      reductionBounds.push_back({0, int32_t(taps.tapCount)});
+    }
+    if (hasTaps) {
+      reductionBounds.push_back({0, cinPerGroup});
+      RDom red(reductionBounds, "red" + std::to_string(p.phaseReductions.size()));
+      Expr inChannel = grouped ? group * cinPerGroup + red[rank] : red[rank];
+      std::vector<Expr> lhs, in, w;
+      for (int j = 0; j < rank; ++j) {
+        const DimPhases &dim = p.phases[j];
+        const PhaseTaps &taps = dim.phases[phase[j]];
+        Expr q = p.phaseVars[2 * j];
+        lhs.push_back(q);
+        lhs.push_back(int32_t(phase[j]));
+        in.push_back(q + int32_t(taps.firstOffset) -
+                     red[j] * int32_t(dim.offsetStep));
+        w.push_back(int32_t(taps.firstTap) + red[j] * int32_t(dim.tapStep));
+      }
+      lhs.push_back(co);
+      lhs.push_back(n);
+      in.push_back(inChannel);
+      in.push_back(n);
+      w.push_back(weightColumn);
+      w.push_back(inChannel);
+      p.phaseSums(lhs) += p.paddedInput(in) * cast(accType, p.weight(w));
+      p.phaseReductions.push_back(red);
+    }
+    // Next combination, dimension 0 fastest.
+    int j = 0;
+    while (j < rank && ++phase[j] == p.phases[j].stride)
+      phase[j++] = 0;
+    if (j == rank)
+      break;
+  }
+
+  // Interleave the phases back: x_j = q_j * s_j + r_j.
+  std::vector<Expr> gatherArgs;
+  for (int j = 0; j < rank; ++j) {
+    Expr x = p.outputVars[j];
+    int32_t s = int32_t(p.phases[j].stride);
+    gatherArgs.push_back(x / s);
+    gatherArgs.push_back(x % s);
+  }
+  gatherArgs.push_back(co);
+  gatherArgs.push_back(n);
+  p.output(p.outputVars) = cast(elemType, p.phaseSums(gatherArgs));
+
+  // Trailing zeros are written after the bias, as hard zeros.
+  for (int j = 0; j < rank; ++j) {
+    int64_t zeros = spec.padding[specDim(spec, j)].trailingZeros;
+    if (zeros == 0)
+      continue;
+    RDom tail(0, int32_t(zeros), "trailing" + std::to_string(j));
+    std::vector<Expr> args(p.outputVars.begin(), p.outputVars.end());
+    args[j] = p.output.output_buffer().dim(j).extent() - int32_t(zeros) + tail;
+    p.output(args) = cast(elemType, 0);
+    p.trailingZeroDims.push_back(j);
+  }
+
+  // The ABI: dense buffers from 0, extents fixed by the spec where static, the
+  // output's derived from the input's where not.
+  requireDenseFromZero(p.input);
+  requireDenseFromZero(p.weight);
+  requireDenseFromZero(p.output.output_buffer());
+  OutputImageParam out = p.output.output_buffer();
+  for (int j = 0; j < rank; ++j) {
+    int64_t i = specDim(spec, j);
+    requireExtent(p.input, j, spec.inputSize[i]);
+    requireExtent(p.weight, j, spec.kernelSize[i]);
+    out.dim(j).set_extent(outputExtent(spec, j, p.input.dim(j).extent()));
+  }
+  requireExtent(p.input, rank, spec.inChannels);
+  requireExtent(p.input, rank + 1, spec.batch);
+  requireExtent(p.weight, rank, coutPerGroup);
+  requireExtent(p.weight, rank + 1, spec.inChannels);
+  requireExtent(out, rank, spec.outChannels);
+  out.dim(rank + 1).set_extent(p.input.dim(rank + 1).extent());
+  if (p.bias) {
+    p.bias->dim(0).set_min(0);
+    requireExtent(*p.bias, 0, spec.outChannels);
+  }
+  return p;
+}
+
+} // namespace tconv::codegen

@@ -1,0 +1,69 @@
+//===- TransposedConvAlgorithm.h - The op as Halide Funcs -------*- C++ -*-===//
+//
+// The algorithm half of the code generator (the schedule is CpuSchedule.h):
+// the canonical transposed convolution as a gather, decomposed by stride phase
+// (StridePhases.h). Halide dimension 0 is the innermost (last) spatial
+// dimension; `j` below always counts Halide spatial dimensions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H
+#define TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H
+
+#include "StridePhases.h"
+#include "tconv/Codegen/TransposedConvSpec.h"
+
+#include "Halide.h"
+
+#include <optional>
+#include <vector>
+
+namespace tconv::codegen {
+
+/// Halide's element type for `type`.
+Halide::Type halideType(ElementType type);
+
+/// The type products are summed in: f32 for f16/bf16/f32, f64 for f64.
+Halide::Type accumulatorType(ElementType type);
+
+/// The Funcs of one kernel, plus what the schedule needs to know about them.
+struct TransposedConvPipeline {
+  TransposedConvSpec spec;
+  std::vector<DimPhases> phases; ///< per Halide spatial dimension j
+
+  /// The kernel's parameters, in ABI order, with the spec's shape asserted on
+  /// them (min 0, dense, static extents; the output's extents too).
+  Halide::ImageParam input, weight;
+  std::optional<Halide::ImageParam> bias;
+
+  /// input, cast to the accumulator type and zero outside its spatial extent,
+  /// so the phase convolutions read it without bounds tests. Dims: (x_j...,
+  /// ci, n).
+  Halide::Func paddedInput;
+
+  /// bias + full transposed output in phase-major form: dims (q_0, r_0, q_1,
+  /// r_1, ..., co, n) hold output position m_j = q_j * s_j + r_j. Pure
+  /// definition: the bias; one update per combination of phases that receive
+  /// taps, in `phaseReductions` order (a phase with no taps keeps the bias).
+  Halide::Func phaseSums;
+  std::vector<Halide::Var> phaseVars; ///< q_0, r_0, q_1, r_1, ...
+  std::vector<Halide::RDom> phaseReductions; ///< per update: (u_0.., ci)
+
+  /// The result: phaseSums interleaved back to (x_j..., co, n), cast to the
+  /// element type, then one update per dimension with trailing zeros.
+  Halide::Func output;
+  std::vector<Halide::Var> outputVars; ///< x_0, ..., x_{rank-1}, co, n
+  std::vector<int> trailingZeroDims;   ///< per output update, its dimension j
+  Halide::Var channel, batch;          ///< co and n of both Funcs
+
+  /// input, weight, [bias]: the kernel's arguments before the output.
+  std::vector<Halide::Argument> arguments() const;
+};
+
+/// Builds the Funcs for `spec`, unscheduled. The spec must have passed
+/// checkSupported.
+TransposedConvPipeline buildTransposedConvPipeline(const TransposedConvSpec &spec);
+
+} // namespace tconv::codegen
+
+#endif // TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H

@@ -1,0 +1,242 @@
+//===- TransposedConvJitTest.cpp - Scheduled pipeline vs. reference -------===//
+//
+// JIT-compiles the scheduled pipeline of each configuration once and compares
+// it with the naive reference on random data (for dynamic specs, on several
+// run-time shapes with the same compiled code).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodegenTestUtils.h"
+#include "CpuSchedule.h"
+#include "TransposedConvAlgorithm.h"
+
+#include <gtest/gtest.h>
+
+#include <cfloat>
+
+using namespace tconv;
+using namespace tconv::codegen;
+using namespace tconv::codegen::testing;
+using reference::ConvShape;
+
+namespace {
+
+struct JitCase {
+  const char *name;
+  ElementType type;
+  bool hasBias;
+  ConvShape shape;
+  /// Run-time shapes of a spec with dynamic batch and spatial sizes; empty:
+  /// a static spec run on `shape` alone.
+  std::vector<ConvShape> dynamicRuns = {};
+};
+
+// gtest prints a failing case by its name, not as raw bytes.
+void PrintTo(const JitCase &c, std::ostream *os) { *os << c.name; }
+
+ConvShape conv(int64_t n, int64_t cin, int64_t cout, int64_t groups,
+               std::vector<int64_t> input, std::vector<int64_t> kernel,
+               std::vector<int64_t> stride, std::vector<int64_t> dilation,
+               std::vector<DimPadding> padding) {
+  return {n, cin, cout, groups, input, kernel, stride, dilation, padding};
+}
+
+/// Unit roundoff u of the accumulator (f32 for f16/bf16) and of the output
+/// type. Summing n products in any order, with or without FMA, errs by at
+/// most about n * u * sum|x*w| (Higham, "Accuracy and Stability of Numerical
+/// Algorithms", 2nd ed., §3.1); n is at most Cin/groups * prod(K) + 1 (bias).
+/// That stays orders of magnitude below one product |x*w| for inputs in
+/// [-1, 1], so a missing or extra term still fails. The final rounding to the
+/// output type adds half an ulp: u_out * |y|.
+double accumulatorRoundoff(ElementType type) {
+  return type == ElementType::F64 ? DBL_EPSILON / 2 : FLT_EPSILON / 2;
+}
+double outputRoundoff(ElementType type) {
+  switch (type) {
+  case ElementType::F16:
+    return 1.0 / 2048; // 10 stored mantissa bits
+  case ElementType::BF16:
+    return 1.0 / 256; // 7 stored mantissa bits
+  case ElementType::F32:
+    return FLT_EPSILON / 2;
+  case ElementType::F64:
+    return DBL_EPSILON / 2;
+  }
+  return 0;
+}
+
+template <typename T>
+void runAndCompare(TransposedConvPipeline &pipeline, const JitCase &c,
+                   const ConvShape &shape, std::mt19937 &rng) {
+  std::vector<T> x = randomTensor<T>(reference::product(inputShape(shape)), rng);
+  std::vector<T> w = randomTensor<T>(reference::product(weightShape(shape)), rng);
+  std::vector<T> b = c.hasBias ? randomTensor<T>(shape.outChannels, rng)
+                               : std::vector<T>();
+  std::vector<int64_t> yShape = outputShape(shape);
+  std::vector<T> y(reference::product(yShape));
+  pipeline.input.set(Halide::Buffer<T>(x.data(), halideSizes(inputShape(shape))));
+  pipeline.weight.set(
+      Halide::Buffer<T>(w.data(), halideSizes(weightShape(shape))));
+  if (c.hasBias)
+    pipeline.bias->set(Halide::Buffer<T>(b.data(), {int(b.size())}));
+  Halide::Buffer<T> yBuf(y.data(), halideSizes(yShape));
+  pipeline.output.realize(yBuf);
+
+  reference::ReferenceResult expected =
+      reference::transposedConv(shape, x, w, b);
+  const double uAcc = accumulatorRoundoff(c.type), uOut = outputRoundoff(c.type);
+  double terms = double(shape.inChannels / shape.groups) *
+                     double(reference::product(shape.kernelSize)) +
+                 1;
+  int reported = 0;
+  for (size_t i = 0; i < y.size() && reported < 5; ++i) {
+    double got = double(y[i]), want = expected.values[i];
+    double tolerance =
+        terms * uAcc * expected.magnitudes[i] + uOut * std::fabs(want);
+    if (!(std::fabs(got - want) <= tolerance)) {
+      ADD_FAILURE() << "element " << i << ": got " << got << ", want " << want
+                    << " (tolerance " << tolerance << ", N=" << shape.batch
+                    << ")";
+      ++reported;
+    }
+  }
+}
+
+class TransposedConvJit : public ::testing::TestWithParam<JitCase> {};
+
+TEST_P(TransposedConvJit, MatchesReference) {
+  const JitCase &c = GetParam();
+  bool dynamic = !c.dynamicRuns.empty();
+  TransposedConvSpec spec = makeSpec(c.shape, c.type, c.hasBias, dynamic, dynamic);
+  TransposedConvPipeline pipeline = buildTransposedConvPipeline(spec);
+  Halide::Target target = Halide::get_jit_target_from_environment();
+  applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, target));
+  pipeline.output.compile_jit(target);
+
+  std::mt19937 rng(1234);
+  std::vector<ConvShape> runs = dynamic ? c.dynamicRuns : std::vector{c.shape};
+  for (const ConvShape &shape : runs) {
+    switch (c.type) {
+    case ElementType::F16:
+      runAndCompare<Halide::float16_t>(pipeline, c, shape, rng);
+      break;
+    case ElementType::BF16:
+      runAndCompare<Halide::bfloat16_t>(pipeline, c, shape, rng);
+      break;
+    case ElementType::F32:
+      runAndCompare<float>(pipeline, c, shape, rng);
+      break;
+    case ElementType::F64:
+      runAndCompare<double>(pipeline, c, shape, rng);
+      break;
+    }
+  }
+}
+
+const ElementType F16 = ElementType::F16, BF16 = ElementType::BF16,
+                  F32 = ElementType::F32, F64 = ElementType::F64;
+
+// Pads are {padLo, padHi, trailingZeros}; PyTorch (p, op) is {p, p - op}.
+const JitCase kCases[] = {
+    // 1-D.
+    {"Stride1", F32, true, conv(1, 3, 5, 1, {7}, {3}, {1}, {1}, {{0, 0}})},
+    {"TorchS2K4P1", F32, true, conv(2, 4, 6, 1, {9}, {4}, {2}, {1}, {{1, 1}})},
+    {"OutputPadding2", F32, false, conv(1, 3, 4, 1, {11}, {5}, {3}, {1}, {{2, 0}})},
+    {"HifiganLikeS8K16", F32, true, conv(1, 8, 8, 1, {13}, {16}, {8}, {1}, {{4, 4}})},
+    {"StrideAboveKernelBiasTail", F32, true,
+     conv(1, 2, 3, 1, {6}, {3}, {5}, {1}, {{0, -2}})},
+    {"MsValidDkBelowStride", F32, true, conv(1, 3, 2, 1, {7}, {3}, {8}, {1}, {{0, -5}})},
+    {"DilationCoprimeStride", F32, false, conv(1, 2, 3, 1, {5}, {2}, {7}, {3}, {{0, 0}})},
+    {"DilationSharesStride", F32, true, conv(1, 3, 4, 1, {10}, {3}, {4}, {2}, {{1, 2}})},
+    {"NegativeLoLargePads", F32, true, conv(2, 2, 3, 1, {10}, {4}, {6}, {4}, {{-3, 14}})},
+    {"PadsBeyondKernel", F32, false, conv(1, 3, 2, 1, {19}, {3}, {2}, {1}, {{5, 4}})},
+    {"BothPadsNegative", F32, true, conv(1, 2, 2, 1, {4}, {2}, {3}, {1}, {{-2, -1}})},
+    {"Stride1DilatedCrop", F32, true, conv(1, 2, 3, 1, {9}, {5}, {1}, {3}, {{8, -3}})},
+    {"Groups2", F32, true, conv(1, 4, 6, 2, {8}, {3}, {2}, {1}, {{1, 0}})},
+    {"Depthwise", F32, false, conv(2, 4, 4, 4, {9}, {4}, {2}, {1}, {{1, 1}})},
+    {"Groups3DilatedPrime", F32, true, conv(1, 6, 9, 3, {17}, {5}, {3}, {2}, {{2, 3}})},
+    {"PrimeChannels", F32, true, conv(3, 5, 7, 1, {13}, {4}, {2}, {1}, {{1, 1}})},
+    {"SeveralTilesAndBlocks", F32, true, conv(2, 32, 24, 1, {37}, {16}, {8}, {1}, {{4, 4}})},
+    {"LongInput", F32, false, conv(1, 8, 12, 1, {301}, {4}, {2}, {1}, {{1, 1}})},
+    {"F64", F64, true, conv(2, 3, 4, 1, {11}, {4}, {2}, {1}, {{1, 1}})},
+    {"F16", F16, false, conv(1, 8, 4, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
+    {"BF16", BF16, true, conv(1, 8, 4, 1, {12}, {5}, {3}, {1}, {{2, 1}})},
+    {"DynamicBatchAndLength", F32, true, conv(1, 3, 4, 1, {5}, {4}, {2}, {1}, {{1, 1}}),
+     {conv(1, 3, 4, 1, {5}, {4}, {2}, {1}, {{1, 1}}),
+      conv(3, 3, 4, 1, {13}, {4}, {2}, {1}, {{1, 1}}),
+      conv(2, 3, 4, 1, {1}, {4}, {2}, {1}, {{1, 1}})}},
+    // 2-D.
+    {"Conv2d", F32, true,
+     conv(1, 3, 4, 1, {5, 7}, {3, 3}, {2, 2}, {1, 1}, {{1, 1}, {1, 1}})},
+    {"Conv2dMixedGrouped", F32, false,
+     conv(2, 4, 6, 2, {6, 5}, {4, 3}, {3, 1}, {1, 2}, {{0, -1}, {2, 2}})},
+    {"MindSporeOutputPadding", F32, true,
+     conv(1, 2, 3, 1, {4, 5}, {3, 3}, {2, 2}, {1, 1}, {{1, 1, 1}, {1, 1, 1}})},
+    {"TrailingZerosOneDim", F32, true,
+     conv(1, 2, 2, 1, {3, 4}, {2, 4}, {1, 3}, {1, 1}, {{0, 0}, {1, 1, 2}})},
+    {"MindSporeConv1dAs2d", F32, true,
+     conv(1, 4, 4, 1, {1, 9}, {1, 16}, {1, 8}, {1, 1}, {{0, 0}, {4, 4}})},
+    {"Dynamic2d", F32, true, conv(1, 2, 3, 1, {3, 4}, {3, 2}, {2, 3}, {1, 1}, {{1, 0}, {0, 1}}),
+     {conv(1, 2, 3, 1, {3, 4}, {3, 2}, {2, 3}, {1, 1}, {{1, 0}, {0, 1}}),
+      conv(2, 2, 3, 1, {6, 2}, {3, 2}, {2, 3}, {1, 1}, {{1, 0}, {0, 1}})}},
+    {"F16TrailingZeros2d", F16, true,
+     conv(1, 4, 2, 1, {4, 5}, {3, 3}, {2, 2}, {1, 1}, {{1, 1, 1}, {1, 1, 1}})},
+    {"BF16Conv2d", BF16, false,
+     conv(1, 4, 4, 2, {5, 4}, {2, 3}, {2, 1}, {2, 1}, {{0, 1}, {1, 1}})},
+    {"F64Conv2d", F64, false,
+     conv(1, 3, 2, 1, {4, 6}, {3, 4}, {2, 2}, {1, 1}, {{1, 1}, {1, 1}})},
+    // 3-D.
+    {"Conv3d", F32, true,
+     conv(1, 2, 3, 1, {3, 4, 5}, {2, 3, 2}, {2, 1, 3}, {1, 1, 1},
+          {{0, 0}, {1, 1}, {0, 1}})},
+    {"Conv3dGroupsDilatedNegative", F32, false,
+     conv(2, 4, 4, 2, {3, 3, 4}, {2, 2, 3}, {1, 2, 2}, {1, 2, 1},
+          {{-1, 0}, {1, -1}, {2, 1}})},
+    {"Conv3dTorchOutputPadding", F32, true,
+     conv(1, 2, 2, 1, {3, 3, 3}, {3, 3, 3}, {2, 2, 2}, {1, 1, 1},
+          {{1, 0}, {1, 0}, {1, 0}})},
+    {"DynamicF64Conv3d", F64, true,
+     conv(1, 2, 2, 1, {2, 3, 3}, {2, 2, 2}, {2, 2, 1}, {1, 1, 1}, {{0, 0}, {1, 0}, {0, 0}}),
+     {conv(1, 2, 2, 1, {2, 3, 3}, {2, 2, 2}, {2, 2, 1}, {1, 1, 1}, {{0, 0}, {1, 0}, {0, 0}}),
+      conv(2, 2, 2, 1, {3, 2, 5}, {2, 2, 2}, {2, 2, 1}, {1, 1, 1}, {{0, 0}, {1, 0}, {0, 0}})}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Configs, TransposedConvJit, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<JitCase> &info) {
+                           return std::string(info.param.name);
+                         });
+
+} // namespace
+
+namespace {
+
+/// The spec's shape is asserted on the buffers: a mismatched input, weight
+/// or output is an error from the kernel (a RuntimeError under the JIT, a
+/// non-zero return code in AOT), not a wrong result.
+TEST(TransposedConvJitBuffers, RejectsMismatchedExtents) {
+  ConvShape shape = conv(1, 3, 4, 1, {5}, {4}, {2}, {1}, {{1, 1}});
+  TransposedConvSpec spec = makeSpec(shape, F32, /*hasBias=*/false,
+                                     /*dynamicBatch=*/true,
+                                     /*dynamicSpatial=*/true);
+  TransposedConvPipeline pipeline = buildTransposedConvPipeline(spec);
+  Halide::Target target = Halide::get_jit_target_from_environment();
+  applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, target));
+  pipeline.output.compile_jit(target);
+
+  Halide::Buffer<float> input(5, 3, 1), weight(4, 4, 3), output(10, 4, 1);
+  input.fill(0.f);
+  weight.fill(0.f);
+  pipeline.input.set(input);
+  pipeline.weight.set(weight);
+  pipeline.output.realize(output); // (5 - 1) * 2 + 4 - 1 - 1 = 10
+
+  Halide::Buffer<float> longerOutput(11, 4, 1), otherBatch(10, 4, 2);
+  EXPECT_THROW(pipeline.output.realize(longerOutput), Halide::RuntimeError);
+  EXPECT_THROW(pipeline.output.realize(otherBatch), Halide::RuntimeError);
+  Halide::Buffer<float> fewerChannels(5, 2, 1);
+  fewerChannels.fill(0.f);
+  pipeline.input.set(fewerChannels);
+  EXPECT_THROW(pipeline.output.realize(output), Halide::RuntimeError);
+}
+
+} // namespace
