@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
 #include <limits>
 #include <map>
 #include <system_error>
@@ -24,6 +27,29 @@ std::string checkTarget(const std::string &target) {
 }
 
 namespace {
+
+/// Whether this CPU executes AVX512-FP16 (CPUID leaf 7, EDX bit 23).
+bool hostHasAvx512Fp16() {
+#if defined(__x86_64__) || defined(__i386__)
+  unsigned eax, ebx, ecx, edx;
+  if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx))
+    return (edx >> 23) & 1;
+#endif
+  return false;
+}
+
+/// The Halide target for a target string. Halide 14 calls an AVX512-BF16
+/// CPU without AVX512-FP16 (AMD Zen 4) "sapphirerapids", and LLVM then emits
+/// AVX512-FP16 instructions (vmovw) for f16/bf16 kernels that fault there
+/// with SIGILL. For "host" the feature is kept only when the CPU has FP16.
+Halide::Target resolveTarget(const std::string &target) {
+  Halide::Target t(target);
+  if (target.rfind("host", 0) == 0 &&
+      t.has_feature(Halide::Target::AVX512_SapphireRapids) &&
+      !hostHasAvx512Fp16())
+    t = t.without_feature(Halide::Target::AVX512_SapphireRapids);
+  return t;
+}
 
 /// Halide indexes with 32-bit integers (without the large_buffers feature).
 bool fitsIndex(int64_t value) {
@@ -125,7 +151,7 @@ std::string checkSupported(const TransposedConvSpec &spec,
   if (std::string error = checkShape(spec); !error.empty())
     return error;
   try {
-    Halide::Target t(target);
+    Halide::Target t = resolveTarget(target);
     if (!t.supports_type(halideType(spec.elementType)))
       return std::string("element type ") + elementTypeName(spec.elementType) +
              " is not supported by Halide on target '" + target + "'";
@@ -148,8 +174,8 @@ std::string compileKernel(const TransposedConvSpec &spec,
     return error;
   try {
     // The runtime comes once per program from compileRuntime.
-    Halide::Target t = Halide::Target(target).with_feature(
-        Halide::Target::NoRuntime);
+    Halide::Target t =
+        resolveTarget(target).with_feature(Halide::Target::NoRuntime);
     TransposedConvPipeline pipeline = buildTransposedConvPipeline(spec);
     applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, t));
 
@@ -186,7 +212,7 @@ std::string compileRuntime(const std::string &target,
   try {
     StagedFiles files(outDir);
     Halide::compile_standalone_runtime(files.stage("halide_runtime.o"),
-                                       Halide::Target(target));
+                                       resolveTarget(target));
     return files.commit();
   } catch (const Halide::Error &e) {
     return std::string("Halide: ") + e.what();

@@ -220,7 +220,13 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec) {
   requireExtent(p.weight, rank, coutPerGroup);
   requireExtent(p.weight, rank + 1, spec.inChannels);
   requireExtent(out, rank, spec.outChannels);
-  out.dim(rank + 1).set_extent(p.input.dim(rank + 1).extent());
+  // A static batch is required of both buffers; a dynamic one is the input's.
+  // (Deriving the output's from the input's even when static would report a
+  // wrong input batch as an out-of-bounds output access.)
+  if (isDynamicSize(spec.batch))
+    out.dim(rank + 1).set_extent(p.input.dim(rank + 1).extent());
+  else
+    requireExtent(out, rank + 1, spec.batch);
   if (p.bias) {
     p.bias->dim(0).set_min(0);
     requireExtent(*p.bias, 0, spec.outChannels);
