@@ -1,0 +1,605 @@
+//===- tconv_bench.cpp - tconv kernels vs oneDNN vs naive loops -----------===//
+//
+// Google Benchmark binary over the shape suite of /work/shared/bench/shapes.md
+// (the kernels are compiled from benchmarks/shapes.mlir at build time). For
+// every shape it times
+//
+//   <shape>/tconv        the generated kernel, N x C x L in and out;
+//   <shape>/onednn_ncl   oneDNN deconvolution_forward fed from and back to
+//                        ncw memory: the reorders into and out of the
+//                        primitive's preferred layout are in the timed region
+//                        (what a PyTorch-layout user pays per call);
+//   <shape>/onednn_prim  the same primitive alone, in its preferred layout
+//                        (format_tag::any), reorders outside the timed region;
+//   <shape>/naive        plain loops (seed_ex1, seed_ex2, hifigan_up4 only;
+//                        single-threaded, so only registered at --threads=1).
+//
+// The oneDNN weights are reordered from PyTorch's (Cin, Cout/groups, K) layout
+// into the primitive's layout once, outside every timed region (a framework
+// caches packed weights); the tconv kernel reads PyTorch's layout directly on
+// every call.
+//
+// One thread count per process: `--threads=N` (default: all cores) sets the
+// Halide runtime (HL_NUM_THREADS and halide_set_num_threads) and oneDNN's
+// OpenMP runtime (omp_set_num_threads) before either is first used. Each
+// benchmark reports `cpu_util` = process CPU time / wall time over its timed
+// loop, and fails when that exceeds the claimed thread count.
+//
+// Before a shape is timed its results are checked once: tconv against oneDNN
+// (max abs diff over the whole output) and both against a double-precision
+// naive reference on sampled outputs (every output for small shapes). A
+// benchmark whose check fails is skipped with an error, and the process then
+// exits non-zero (so the benchmark-smoke test fails).
+//
+// Counters: GFLOP/s (FLOPs = 2*N*Cin*(Cout/groups)*K*L_in, over wall time),
+// threads, cpu_util, and for tconv max_abs_diff (vs oneDNN).
+//
+//===----------------------------------------------------------------------===//
+
+#include <benchmark/benchmark.h>
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include "HalideRuntime.h"
+
+#include "bench_batch16.h"
+#include "bench_dilated.h"
+#include "bench_grouped.h"
+#include "bench_hifigan_up1.h"
+#include "bench_hifigan_up2.h"
+#include "bench_hifigan_up3.h"
+#include "bench_hifigan_up4.h"
+#include "bench_melgan_up1.h"
+#include "bench_seed_ex1.h"
+#include "bench_seed_ex2.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+// OpenMP entry points of the runtime oneDNN is built with (Debian: libgomp),
+// declared here so the benchmark does not need the compiler's omp.h or
+// -fopenmp (which could pull in a second OpenMP runtime under clang).
+extern "C" {
+void omp_set_num_threads(int);
+int omp_get_max_threads(void);
+}
+
+namespace {
+
+using KernelFn = int (*)(halide_buffer_t *, halide_buffer_t *,
+                         halide_buffer_t *);
+
+/// One row of shapes.md (PyTorch ConvTranspose1d parameters). Must agree
+/// with benchmarks/shapes.mlir; a mismatch in tensor sizes makes the kernel
+/// fail its buffer checks, one in stride/padding/dilation fails the
+/// correctness check.
+struct Shape {
+  const char *name;
+  int64_t N, Cin, Cout, K, s, p, op, d, g, L;
+  KernelFn kernel;
+  bool naive; ///< time the naive loops too
+
+  int64_t lout() const { return (L - 1) * s - 2 * p + d * (K - 1) + op + 1; }
+  int64_t cig() const { return Cin / g; }
+  int64_t cog() const { return Cout / g; }
+  double flops() const {
+    return 2.0 * double(N) * double(Cin) * double(cog()) * double(K) *
+           double(L);
+  }
+  size_t xSize() const { return size_t(N * Cin * L); }
+  size_t wSize() const { return size_t(Cin * cog() * K); }
+  size_t ySize() const { return size_t(N * Cout * lout()); }
+};
+
+// clang-format off
+const Shape kShapes[] = {
+  // name          N    Cin  Cout  K  s  p  op d  g  L_in
+  {"hifigan_up1",  1,   512, 256, 16, 8, 4, 0, 1, 1,   100, bench_hifigan_up1, false},
+  {"hifigan_up2",  1,   256, 128, 16, 8, 4, 0, 1, 1,   800, bench_hifigan_up2, false},
+  {"hifigan_up3",  1,   128,  64,  4, 2, 1, 0, 1, 1,  6400, bench_hifigan_up3, false},
+  {"hifigan_up4",  1,    64,  32,  4, 2, 1, 0, 1, 1, 12800, bench_hifigan_up4, true},
+  {"melgan_up1",   1,   512, 256, 16, 8, 4, 0, 1, 1,   200, bench_melgan_up1,  false},
+  {"seed_ex1",     1,     3,  64,  4, 1, 0, 0, 1, 1,    50, bench_seed_ex1,    true},
+  {"seed_ex2",     1,     3,  64,  5, 3, 2, 2, 1, 1,    50, bench_seed_ex2,    true},
+  {"batch16",     16,   256, 256,  4, 2, 1, 1, 1, 1,  1024, bench_batch16,     false},
+  {"grouped",      8,   256, 256,  8, 4, 2, 0, 1, 4,   512, bench_grouped,     false},
+  {"dilated",      4,   128, 128,  3, 1, 2, 0, 2, 1,  2048, bench_dilated,     false},
+};
+// clang-format on
+
+int gThreads = 1;       // the thread count of this process
+bool gFailed = false;   // some benchmark was skipped with an error
+
+/// 64-byte aligned float array.
+struct Array {
+  float *data = nullptr;
+  size_t size = 0;
+  explicit Array(size_t n) : size(n) {
+    size_t bytes = (n * sizeof(float) + 63) / 64 * 64;
+    data = static_cast<float *>(std::aligned_alloc(64, bytes ? bytes : 64));
+    if (!data) {
+      std::fprintf(stderr, "tconv-bench: out of memory\n");
+      std::exit(2);
+    }
+  }
+  ~Array() { std::free(data); }
+  Array(const Array &) = delete;
+  Array &operator=(const Array &) = delete;
+};
+
+/// A dense rank-3 halide_buffer_t over `data`, dimension 0 innermost.
+struct HalideView {
+  halide_dimension_t dims[3];
+  halide_buffer_t buf;
+  HalideView(float *data, int64_t d0, int64_t d1, int64_t d2) {
+    dims[0] = halide_dimension_t(0, int32_t(d0), 1);
+    dims[1] = halide_dimension_t(0, int32_t(d1), int32_t(d0));
+    dims[2] = halide_dimension_t(0, int32_t(d2), int32_t(d0 * d1));
+    buf = halide_buffer_t();
+    buf.host = reinterpret_cast<uint8_t *>(data);
+    buf.type = halide_type_t(halide_type_float, 32, 1);
+    buf.dimensions = 3;
+    buf.dim = dims;
+  }
+};
+
+/// Plain loops, scatter form, exactly the definition: every input sample
+/// spreads over K output positions. Single-threaded.
+void naiveConvTranspose(const Shape &sh, const float *x, const float *w,
+                        float *y) {
+  const int64_t lo = sh.lout(), cig = sh.cig(), cog = sh.cog();
+  std::fill(y, y + sh.ySize(), 0.0f);
+  for (int64_t n = 0; n < sh.N; ++n)
+    for (int64_t g = 0; g < sh.g; ++g)
+      for (int64_t ci = 0; ci < cig; ++ci)
+        for (int64_t co = 0; co < cog; ++co)
+          for (int64_t k = 0; k < sh.K; ++k)
+            for (int64_t i = 0; i < sh.L; ++i) {
+              int64_t o = i * sh.s - sh.p + k * sh.d;
+              if (o < 0 || o >= lo)
+                continue;
+              int64_t cin = g * cig + ci, cout = g * cog + co;
+              y[(n * sh.Cout + cout) * lo + o] +=
+                  x[(n * sh.Cin + cin) * sh.L + i] *
+                  w[(cin * cog + co) * sh.K + k];
+            }
+}
+
+/// One output element in double precision, gather form (independent of the
+/// scatter loops above).
+double referenceAt(const Shape &sh, const float *x, const float *w, int64_t n,
+                   int64_t cout, int64_t o) {
+  const int64_t cig = sh.cig(), cog = sh.cog(), g = cout / cog,
+                co = cout % cog;
+  double acc = 0.0;
+  for (int64_t ci = 0; ci < cig; ++ci) {
+    int64_t cin = g * cig + ci;
+    for (int64_t k = 0; k < sh.K; ++k) {
+      int64_t t = o + sh.p - k * sh.d;
+      if (t < 0 || t % sh.s != 0)
+        continue;
+      int64_t i = t / sh.s;
+      if (i >= sh.L)
+        continue;
+      acc += double(x[(n * sh.Cin + cin) * sh.L + i]) *
+             double(w[(cin * cog + co) * sh.K + k]);
+    }
+  }
+  return acc;
+}
+
+const char *runtimeName(unsigned r) {
+  switch (r) {
+  case DNNL_RUNTIME_NONE: return "none";
+  case DNNL_RUNTIME_SEQ: return "sequential";
+  case DNNL_RUNTIME_OMP: return "OpenMP";
+  case DNNL_RUNTIME_TBB: return "TBB";
+  case DNNL_RUNTIME_THREADPOOL: return "threadpool";
+  default: return "other";
+  }
+}
+
+std::string layoutName(const dnnl::memory::desc &md) {
+  const dnnl_memory_desc_t &d = md.data;
+  if (d.format_kind != dnnl_blocked)
+    return "non-blocked";
+  // Order the dimensions by stride, outermost first, and add the inner blocks:
+  // e.g. "abc", "acb", "aBc16b".
+  int nd = d.ndims;
+  std::vector<int> order(nd);
+  for (int i = 0; i < nd; ++i)
+    order[i] = i;
+  const auto &bd = d.format_desc.blocking;
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return bd.strides[a] > bd.strides[b];
+  });
+  std::vector<int64_t> blockOf(nd, 1);
+  for (int i = 0; i < bd.inner_nblks; ++i)
+    blockOf[bd.inner_idxs[i]] *= bd.inner_blks[i];
+  std::string s;
+  for (int i : order)
+    s += char((blockOf[i] > 1 ? 'A' : 'a') + i);
+  for (int i = 0; i < bd.inner_nblks; ++i)
+    s += std::to_string(bd.inner_blks[i]) + char('a' + bd.inner_idxs[i]);
+  return s;
+}
+
+/// Everything one shape needs, built and checked on first use and kept for
+/// the process (Google Benchmark calls each benchmark function several times).
+struct ShapeState {
+  const Shape &sh;
+  Array x, w, yTconv, yDnnl, yNaive;
+  HalideView xView, wView, yView;
+
+  dnnl::engine eng;
+  dnnl::stream strm;
+  dnnl::deconvolution_forward prim;
+  dnnl::memory userSrc, userWei, userDst; // ncw / PyTorch weights / ncw
+  dnnl::memory primSrc, primWei, primDst; // the primitive's layouts
+  bool reorderSrc = false, reorderDst = false;
+  dnnl::reorder srcReorder, dstReorder;
+  std::string dnnlInfo;
+
+  bool tconvOk = true, dnnlOk = true;
+  std::string tconvError, dnnlError;
+  double tconvMaxDiff = 0.0;
+
+  explicit ShapeState(const Shape &s)
+      : sh(s), x(s.xSize()), w(s.wSize()), yTconv(s.ySize()),
+        yDnnl(s.ySize()), yNaive(s.naive ? s.ySize() : 0),
+        xView(x.data, s.L, s.Cin, s.N), wView(w.data, s.K, s.cog(), s.Cin),
+        yView(yTconv.data, s.lout(), s.Cout, s.N),
+        eng(dnnl::engine::kind::cpu, 0), strm(eng) {
+    std::mt19937 rng(12345);
+    std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+    for (size_t i = 0; i < x.size; ++i)
+      x.data[i] = dist(rng);
+    for (size_t i = 0; i < w.size; ++i)
+      w.data[i] = dist(rng);
+    buildDnnl();
+    check();
+  }
+
+  void buildDnnl() {
+    using namespace dnnl;
+    using dt = memory::data_type;
+    using tag = memory::format_tag;
+    const memory::dims src = {sh.N, sh.Cin, sh.L};
+    const memory::dims dst = {sh.N, sh.Cout, sh.lout()};
+    // PyTorch's weight (Cin, Cout/g, K) as oneDNN's (O, I, W) or
+    // (G, O/G, I/G, W), described by strides.
+    memory::dims wei, weiStrides;
+    if (sh.g == 1) {
+      wei = {sh.Cout, sh.Cin, sh.K};
+      weiStrides = {sh.K, sh.Cout * sh.K, 1};
+    } else {
+      wei = {sh.g, sh.cog(), sh.cig(), sh.K};
+      weiStrides = {sh.cig() * sh.cog() * sh.K, sh.K, sh.cog() * sh.K, 1};
+    }
+    const memory::dims strides = {sh.s}, dilates = {sh.d - 1},
+                       padL = {sh.p}, padR = {sh.p - sh.op};
+
+    deconvolution_forward::desc desc(
+        prop_kind::forward_inference, algorithm::deconvolution_direct,
+        memory::desc(src, dt::f32, tag::any),
+        memory::desc(wei, dt::f32, tag::any),
+        memory::desc(dst, dt::f32, tag::any), strides, dilates, padL, padR);
+    deconvolution_forward::primitive_desc pd(desc, eng);
+    prim = deconvolution_forward(pd);
+    dnnlInfo = std::string(pd.impl_info_str()) +
+               " src:" + layoutName(pd.src_desc()) +
+               " wei:" + layoutName(pd.weights_desc()) +
+               " dst:" + layoutName(pd.dst_desc());
+
+    userSrc = memory(memory::desc(src, dt::f32, tag::ncw), eng, x.data);
+    userWei = memory(memory::desc(wei, dt::f32, weiStrides), eng, w.data);
+    userDst = memory(memory::desc(dst, dt::f32, tag::ncw), eng, yDnnl.data);
+
+    reorderSrc = pd.src_desc() != userSrc.get_desc();
+    reorderDst = pd.dst_desc() != userDst.get_desc();
+    primSrc = reorderSrc ? memory(pd.src_desc(), eng) : userSrc;
+    primDst = reorderDst ? memory(pd.dst_desc(), eng) : userDst;
+    if (reorderSrc)
+      srcReorder = reorder(userSrc, primSrc);
+    if (reorderDst)
+      dstReorder = reorder(primDst, userDst);
+    // Weights: once, outside every timed region.
+    if (pd.weights_desc() != userWei.get_desc()) {
+      primWei = memory(pd.weights_desc(), eng);
+      reorder(userWei, primWei).execute(strm, userWei, primWei);
+      strm.wait();
+    } else {
+      primWei = userWei;
+    }
+  }
+
+  void runPrimitive() {
+    prim.execute(strm, {{DNNL_ARG_SRC, primSrc},
+                        {DNNL_ARG_WEIGHTS, primWei},
+                        {DNNL_ARG_DST, primDst}});
+  }
+
+  /// oneDNN from and back to ncw: reorder in, primitive, reorder out.
+  void runDnnlFromNcl() {
+    if (reorderSrc)
+      srcReorder.execute(strm, userSrc, primSrc);
+    runPrimitive();
+    if (reorderDst)
+      dstReorder.execute(strm, primDst, userDst);
+    strm.wait();
+  }
+
+  int runTconv() { return sh.kernel(&xView.buf, &wView.buf, &yView.buf); }
+
+  /// Sampled outputs (every output when there are few) as (n, cout, o).
+  std::vector<int64_t> samplePoints() const {
+    std::vector<int64_t> pts;
+    const int64_t total = int64_t(sh.ySize()), lo = sh.lout();
+    if (total <= 65536) {
+      for (int64_t i = 0; i < total; ++i)
+        pts.push_back(i);
+      return pts;
+    }
+    // Both ends of every row of a few channels (padding and stride-phase
+    // edges), plus random outputs.
+    std::mt19937_64 rng(777);
+    for (int64_t c : {int64_t(0), sh.Cout / 2, sh.Cout - 1})
+      for (int64_t n : {int64_t(0), sh.N - 1})
+        for (int64_t j = 0; j < std::min<int64_t>(lo, 48); ++j) {
+          pts.push_back((n * sh.Cout + c) * lo + j);
+          pts.push_back((n * sh.Cout + c) * lo + (lo - 1 - j));
+        }
+    std::uniform_int_distribution<int64_t> any(0, total - 1);
+    for (int i = 0; i < 4096; ++i)
+      pts.push_back(any(rng));
+    return pts;
+  }
+
+  void check() {
+    char msg[256];
+    // NaN-fill the outputs: an output the kernel does not write fails.
+    std::fill(yTconv.data, yTconv.data + yTconv.size, NAN);
+    std::fill(yDnnl.data, yDnnl.data + yDnnl.size, NAN);
+    runDnnlFromNcl();
+    int rc = runTconv();
+    if (rc != 0) {
+      tconvOk = false;
+      std::snprintf(msg, sizeof(msg), "tconv kernel returned %d", rc);
+      tconvError = msg;
+    }
+
+    // Against the double-precision reference on sampled outputs.
+    const int64_t lo = sh.lout();
+    double maxRef = 0.0, dnnlRefDiff = 0.0, tconvRefDiff = 0.0;
+    for (int64_t idx : samplePoints()) {
+      int64_t o = idx % lo, c = (idx / lo) % sh.Cout, n = idx / lo / sh.Cout;
+      double ref = referenceAt(sh, x.data, w.data, n, c, o);
+      maxRef = std::max(maxRef, std::fabs(ref));
+      double dd = std::fabs(double(yDnnl.data[idx]) - ref);
+      double dt = std::fabs(double(yTconv.data[idx]) - ref);
+      dnnlRefDiff = std::isnan(dd) ? INFINITY : std::max(dnnlRefDiff, dd);
+      tconvRefDiff = std::isnan(dt) ? INFINITY : std::max(tconvRefDiff, dt);
+    }
+    // f32 accumulation over Cin/groups*ceil(K/s) terms of magnitude <= 1.
+    const double tol = 1e-4 * std::max(1.0, maxRef);
+    if (!(dnnlRefDiff <= tol)) {
+      dnnlOk = false;
+      std::snprintf(msg, sizeof(msg),
+                    "oneDNN vs reference: max abs diff %.3g > tol %.3g",
+                    dnnlRefDiff, tol);
+      dnnlError = msg;
+    }
+
+    // tconv against oneDNN over the whole output.
+    double maxDiff = 0.0;
+    int64_t worst = 0;
+    for (size_t i = 0; i < yTconv.size; ++i) {
+      double diff = std::fabs(double(yTconv.data[i]) - double(yDnnl.data[i]));
+      if (std::isnan(diff))
+        diff = INFINITY;
+      if (diff > maxDiff) {
+        maxDiff = diff;
+        worst = int64_t(i);
+      }
+    }
+    tconvMaxDiff = maxDiff;
+    if (tconvOk && (!(maxDiff <= tol) || !(tconvRefDiff <= tol))) {
+      tconvOk = false;
+      std::snprintf(msg, sizeof(msg),
+                    "tconv vs oneDNN: max abs diff %.3g at (n=%lld, c=%lld, "
+                    "o=%lld) (tconv %.6g, oneDNN %.6g); vs reference %.3g; "
+                    "tol %.3g",
+                    maxDiff, (long long)(worst / lo / sh.Cout),
+                    (long long)((worst / lo) % sh.Cout),
+                    (long long)(worst % lo), double(yTconv.data[worst]),
+                    double(yDnnl.data[worst]), tconvRefDiff, tol);
+      tconvError = msg;
+    }
+    if (!tconvOk)
+      std::fprintf(stderr, "tconv-bench: %s: %s\n", sh.name,
+                   tconvError.c_str());
+    if (!dnnlOk)
+      std::fprintf(stderr, "tconv-bench: %s: %s\n", sh.name,
+                   dnnlError.c_str());
+  }
+};
+
+ShapeState &stateFor(const Shape &sh) {
+  static std::map<const Shape *, std::unique_ptr<ShapeState>> states;
+  auto &slot = states[&sh];
+  if (!slot)
+    slot = std::make_unique<ShapeState>(sh);
+  return *slot;
+}
+
+double processCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+double wallSeconds() {
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+void fail(benchmark::State &state, const std::string &msg) {
+  gFailed = true;
+  state.SkipWithError(msg.c_str());
+}
+
+enum class Variant { Tconv, DnnlNcl, DnnlPrim, Naive };
+
+void runBenchmark(benchmark::State &state, const Shape *sh, Variant v) {
+  ShapeState *st;
+  try {
+    st = &stateFor(*sh);
+  } catch (const dnnl::error &e) {
+    return fail(state, std::string("oneDNN: ") + e.what());
+  }
+  if (v == Variant::Tconv && !st->tconvOk)
+    return fail(state, st->tconvError);
+  if ((v == Variant::DnnlNcl || v == Variant::DnnlPrim) && !st->dnnlOk)
+    return fail(state, st->dnnlError);
+
+  int rc = 0;
+  const double cpu0 = processCpuSeconds(), wall0 = wallSeconds();
+  switch (v) {
+  case Variant::Tconv:
+    for (auto _ : state)
+      if ((rc = st->runTconv()) != 0)
+        break;
+    break;
+  case Variant::DnnlNcl:
+    for (auto _ : state)
+      st->runDnnlFromNcl();
+    break;
+  case Variant::DnnlPrim:
+    for (auto _ : state) {
+      st->runPrimitive();
+      st->strm.wait();
+    }
+    break;
+  case Variant::Naive:
+    for (auto _ : state) {
+      naiveConvTranspose(*sh, st->x.data, st->w.data, st->yNaive.data);
+      benchmark::ClobberMemory();
+    }
+    break;
+  }
+  const double wall = wallSeconds() - wall0, cpu = processCpuSeconds() - cpu0;
+  if (rc != 0)
+    return fail(state, "tconv kernel returned " + std::to_string(rc));
+
+  const double util = wall > 0 ? cpu / wall : 0.0;
+  const int threads = v == Variant::Naive ? 1 : gThreads;
+  state.counters["GFLOP/s"] =
+      sh->flops() * double(state.iterations()) / wall * 1e-9;
+  state.counters["threads"] = threads;
+  state.counters["cpu_util"] = util;
+  if (v == Variant::Tconv)
+    state.counters["max_abs_diff"] = st->tconvMaxDiff;
+  if (v == Variant::DnnlNcl || v == Variant::DnnlPrim)
+    state.SetLabel(st->dnnlInfo);
+  // More busy threads than claimed means the thread control did not take.
+  // (Fewer is possible: a kernel may not parallelize a small shape.)
+  if (wall > 0.05 && util > threads + 0.25)
+    fail(state, "cpu_util " + std::to_string(util) + " exceeds " +
+                    std::to_string(threads) + " thread(s)");
+}
+
+/// Sets both runtimes to `n` threads before either is first used.
+void setThreads(int n) {
+  gThreads = n;
+  setenv("HL_NUM_THREADS", std::to_string(n).c_str(), 1);
+  halide_set_num_threads(n);
+  omp_set_num_threads(n);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  // Our own flag, removed before Google Benchmark sees the arguments.
+  int threads = int(sysconf(_SC_NPROCESSORS_ONLN));
+  int kept = 1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--threads=", 10) == 0) {
+      threads = std::atoi(argv[i] + 10);
+      if (threads < 1) {
+        std::fprintf(stderr, "tconv-bench: bad %s\n", argv[i]);
+        return 2;
+      }
+      continue;
+    }
+    argv[kept++] = argv[i];
+  }
+  argc = kept;
+  argv[argc] = nullptr;
+  setThreads(threads);
+
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+    std::fprintf(stderr, "tconv-bench: also accepts --threads=N (default: "
+                         "all cores)\n");
+    return 2;
+  }
+
+  const dnnl_version_t *ver = dnnl_version();
+  const int ompThreads = omp_get_max_threads();
+  if (ompThreads != threads) {
+    std::fprintf(stderr, "tconv-bench: OpenMP reports %d threads, not %d\n",
+                 ompThreads, threads);
+    return 2;
+  }
+  char verStr[64];
+  std::snprintf(verStr, sizeof(verStr), "%d.%d.%d", ver->major, ver->minor,
+                ver->patch);
+  benchmark::AddCustomContext("threads", std::to_string(threads));
+  benchmark::AddCustomContext("onednn_version", verStr);
+  benchmark::AddCustomContext("onednn_cpu_runtime",
+                              runtimeName(ver->cpu_runtime));
+  benchmark::AddCustomContext("omp_max_threads", std::to_string(ompThreads));
+  benchmark::AddCustomContext("halide_num_threads", std::to_string(threads));
+  std::string names;
+  for (const Shape &sh : kShapes)
+    names += std::string(names.empty() ? "" : ",") + sh.name;
+  benchmark::AddCustomContext("shapes", names); // report.py's row order
+
+  for (const Shape &sh : kShapes) {
+    std::string base = sh.name;
+    auto reg = [&](const char *what, Variant v) {
+      benchmark::RegisterBenchmark((base + "/" + what).c_str(), runBenchmark,
+                                   &sh, v)
+          ->Unit(benchmark::kMicrosecond)
+          ->UseRealTime()
+          ->MeasureProcessCPUTime()
+          // With --benchmark_repetitions: the best repetition's GFLOP/s
+          // (the statistic applies to every column; for times it is the
+          // worst). report.py shows it, as the machine may be shared.
+          ->ComputeStatistics("max", [](const std::vector<double> &v) {
+            return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+          });
+    };
+    reg("tconv", Variant::Tconv);
+    reg("onednn_ncl", Variant::DnnlNcl);
+    reg("onednn_prim", Variant::DnnlPrim);
+    if (sh.naive && threads == 1)
+      reg("naive", Variant::Naive);
+  }
+
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return gFailed ? 1 : 0;
+}
