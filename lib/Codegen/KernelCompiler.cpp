@@ -3,10 +3,12 @@
 #include "tconv/Codegen/KernelCompiler.h"
 
 #include "CpuSchedule.h"
+#include "GpuSchedule.h"
 #include "TransposedConvAlgorithm.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #endif
@@ -152,12 +154,12 @@ std::string checkSupported(const TransposedConvSpec &spec,
     return error;
   try {
     Halide::Target t = resolveTarget(target);
+    if (t.has_gpu_feature())
+      if (std::string error = checkGpuSupport(spec, t); !error.empty())
+        return error;
     if (!t.supports_type(halideType(spec.elementType)))
       return std::string("element type ") + elementTypeName(spec.elementType) +
              " is not supported by Halide on target '" + target + "'";
-    if (t.has_gpu_feature())
-      return "target '" + target +
-             "' has a GPU feature; tconv only schedules for the CPU";
   } catch (const std::exception &e) {
     return e.what();
   }
@@ -176,8 +178,16 @@ std::string compileKernel(const TransposedConvSpec &spec,
     // The runtime comes once per program from compileRuntime.
     Halide::Target t =
         resolveTarget(target).with_feature(Halide::Target::NoRuntime);
-    TransposedConvPipeline pipeline = buildTransposedConvPipeline(spec);
-    applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, t));
+    const bool gpu = t.has_gpu_feature();
+    if (gpu)
+      t = gpuTargetFor(spec, t);
+    if (emit.deviceCode && !gpu)
+      return "device code (--emit=device) needs a GPU target (OpenCL or "
+             "CUDA), not '" + target + "'";
+    TransposedConvPipeline pipeline =
+        gpu ? buildGpuPipeline(spec, t) : buildTransposedConvPipeline(spec);
+    if (!gpu)
+      applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, t));
 
     StagedFiles files(outDir);
     std::map<Halide::OutputFileType, std::string> outputs = {
@@ -192,7 +202,20 @@ std::string compileKernel(const TransposedConvSpec &spec,
     if (emit.llvmIR)
       outputs[Halide::OutputFileType::llvm_assembly] =
           files.stage(functionName + ".ll");
-    pipeline.output.compile_to(outputs, pipeline.arguments(), functionName, t);
+    Halide::Module module = pipeline.output.compile_to_module(
+        pipeline.arguments(), functionName, t);
+    module.compile(outputs);
+    if (gpu) {
+      // The header says where the buffers live; the device code as text.
+      const std::string header = outputs[Halide::OutputFileType::c_header];
+      std::ifstream in(header);
+      std::string text((std::istreambuf_iterator<char>(in)),
+                       std::istreambuf_iterator<char>());
+      std::ofstream(header, std::ios::trunc) << gpuHeaderNote(t) << text;
+      if (emit.deviceCode)
+        std::ofstream(files.stage(functionName + deviceCodeExtension(t)))
+            << deviceCodeOf(module);
+    }
     return files.commit();
   } catch (const Halide::Error &e) {
     return std::string("Halide: ") + e.what();

@@ -75,7 +75,8 @@ void requireExtent(OutputImageParam buffer, int d, int64_t extent) {
 } // namespace
 
 TransposedConvPipeline
-buildTransposedConvPipeline(const TransposedConvSpec &spec) {
+buildTransposedConvPipeline(const TransposedConvSpec &spec,
+                            int64_t inputChannelChunk) {
   const int rank = int(spec.spatialRank);
   const Type elemType = halideType(spec.elementType);
   const Type accType = accumulatorType(spec.elementType);
@@ -93,6 +94,9 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec) {
   p.output = Func("output");
   p.channel = Var("co");
   p.batch = Var("n");
+  p.chunk = Var("chunk");
+  const bool chunked = inputChannelChunk > 0;
+  assert(!chunked || cinPerGroup % inputChannelChunk == 0);
 
   for (int j = 0; j < rank; ++j) {
     int64_t i = specDim(spec, j);
@@ -148,9 +152,13 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec) {
       reductionBounds.push_back({0, int32_t(taps.tapCount)});
     }
     if (hasTaps) {
-      reductionBounds.push_back({0, cinPerGroup});
+      reductionBounds.push_back(
+          {0, chunked ? int32_t(inputChannelChunk) : cinPerGroup});
       RDom red(reductionBounds, "red" + std::to_string(p.phaseReductions.size()));
-      Expr inChannel = grouped ? group * cinPerGroup + red[rank] : red[rank];
+      Expr channelInGroup =
+          chunked ? p.chunk * int32_t(inputChannelChunk) + red[rank] : red[rank];
+      Expr inChannel =
+          grouped ? group * cinPerGroup + channelInGroup : channelInGroup;
       std::vector<Expr> lhs, in, w;
       for (int j = 0; j < rank; ++j) {
         const DimPhases &dim = p.phases[j];
@@ -168,8 +176,29 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec) {
       in.push_back(n);
       w.push_back(weightColumn);
       w.push_back(inChannel);
-      p.phaseSums(lhs) += p.paddedInput(in) * cast(accType, p.weight(w));
-      p.phaseReductions.push_back(red);
+      Expr product = p.paddedInput(in) * cast(accType, p.weight(w));
+      if (!chunked) {
+        p.phaseSums(lhs) += product;
+        p.phaseReductions.push_back(red);
+      } else {
+        // partial(q_0, q_1, ..., co, n, chunk): this phase's taps times one
+        // chunk of input channels; the phase sums add the chunks in order.
+        std::vector<Var> partialVars;
+        for (int j = 0; j < rank; ++j)
+          partialVars.push_back(p.phaseVars[2 * j]);
+        partialVars.insert(partialVars.end(), {co, n, p.chunk});
+        Func partial("phase_partial" + std::to_string(p.phasePartials.size()));
+        partial(partialVars) = cast(accType, 0);
+        partial(partialVars) += product;
+        RDom chunks(0, cinPerGroup / int32_t(inputChannelChunk),
+                    "chunks" + std::to_string(p.phasePartials.size()));
+        std::vector<Expr> partialArgs(partialVars.begin(), partialVars.end() - 1);
+        partialArgs.push_back(chunks);
+        p.phaseSums(lhs) += partial(partialArgs);
+        p.phaseReductions.push_back(chunks);
+        p.phasePartials.push_back(partial);
+        p.partialReductions.push_back(red);
+      }
     }
     // Next combination, dimension 0 fastest.
     int j = 0;

@@ -49,6 +49,14 @@ struct TransposedConvPipeline {
   std::vector<Halide::Var> phaseVars; ///< q_0, r_0, q_1, r_1, ...
   std::vector<Halide::RDom> phaseReductions; ///< per update: (u_0.., ci)
 
+  /// Only with an input channel chunk (the GPU schedule): each phase update
+  /// adds, over its RDom (chunk), the partial sums of one chunk of input
+  /// channels, phasePartials[k](q_0, q_1, ..., co, n, chunk), whose update
+  /// reduces over partialReductions[k] = (u_0.., ci within the chunk).
+  std::vector<Halide::Func> phasePartials;
+  std::vector<Halide::RDom> partialReductions;
+  Halide::Var chunk;
+
   /// The result: phaseSums interleaved back to (x_j..., co, n), cast to the
   /// element type, then one update per dimension with trailing zeros.
   Halide::Func output;
@@ -61,8 +69,12 @@ struct TransposedConvPipeline {
 };
 
 /// Builds the Funcs for `spec`, unscheduled. The spec must have passed
-/// checkSupported.
-TransposedConvPipeline buildTransposedConvPipeline(const TransposedConvSpec &spec);
+/// checkSupported. With `inputChannelChunk` > 0 (a divisor of Cin/groups)
+/// each phase's reduction over input channels is split into chunks with
+/// their own Funcs (phasePartials), the same sum in the same order per
+/// chunk, so a schedule can keep a chunk's partial sums in registers.
+TransposedConvPipeline buildTransposedConvPipeline(const TransposedConvSpec &spec,
+                                                   int64_t inputChannelChunk = 0);
 
 } // namespace tconv::codegen
 

@@ -43,12 +43,15 @@ static cl::opt<std::string>
     target("target", cl::init("host"),
            cl::desc("Halide target string (default: host), e.g. "
                     "x86-64-linux-avx2-fma-f16c, x86-64-linux-avx512, "
-                    "arm-64-linux"),
+                    "arm-64-linux; GPU: host-opencl, "
+                    "host-cuda-cuda_capability_70 (docs/gpu.md)"),
            cl::cat(category));
 static cl::list<std::string>
     emit("emit", cl::CommaSeparated,
          cl::desc("Extra artifacts beside each object: assembly (.s), stmt "
-                  "(Halide's lowered statement, .stmt), llvm (.ll)"),
+                  "(Halide's lowered statement, .stmt), llvm (.ll), device "
+                  "(GPU targets: the device code, .ptx for CUDA, .cl for "
+                  "OpenCL)"),
          cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
@@ -70,9 +73,11 @@ int main(int argc, char **argv) {
       emitOptions.stmt = true;
     else if (item == "llvm")
       emitOptions.llvmIR = true;
+    else if (item == "device")
+      emitOptions.deviceCode = true;
     else
       return fail("unknown --emit value '" + item +
-                  "' (expected assembly, stmt or llvm)");
+                  "' (expected assembly, stmt, llvm or device)");
   }
   if (std::string error = ::tconv::codegen::checkTarget(target);
       !error.empty())
@@ -125,6 +130,10 @@ int main(int argc, char **argv) {
   if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
     return fail("cannot create output directory '" + outputDir +
                 "': " + ec.message());
+  // create_directories accepts an existing path of any kind.
+  if (!llvm::sys::fs::is_directory(outputDir))
+    return fail("cannot use '" + outputDir +
+                "' as the output directory: it exists and is not a directory");
   if (std::error_code ec = llvm::sys::fs::access(
           outputDir, llvm::sys::fs::AccessMode::Write))
     return fail("cannot write to output directory '" + outputDir +

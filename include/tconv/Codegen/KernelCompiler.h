@@ -20,6 +20,9 @@ struct EmitOptions {
   bool assembly = false; ///< <name>.s
   bool stmt = false;     ///< <name>.stmt (Halide's lowered statement)
   bool llvmIR = false;   ///< <name>.ll
+  /// GPU targets: the device code Halide embeds in the object, as text:
+  /// <name>.ptx (CUDA) or <name>.cl (OpenCL C). An error on other targets.
+  bool deviceCode = false;
 };
 
 /// Checks a Halide target string ("host", "x86-64-linux-avx2-fma-f16c", ...).
@@ -28,7 +31,8 @@ std::string checkTarget(const std::string &target);
 
 /// Returns an empty string when `spec` can be compiled for `target` (element
 /// type supported there, sizes representable), else a message naming the
-/// problem. compileKernel calls it first.
+/// problem. compileKernel calls it first. GPU targets (OpenCL, CUDA) get the
+/// GPU schedule; docs/gpu.md lists which element types each one accepts.
 std::string checkSupported(const TransposedConvSpec &spec,
                            const std::string &target);
 
@@ -49,7 +53,8 @@ std::string compileKernel(const TransposedConvSpec &spec,
                           const EmitOptions &emit);
 
 /// Writes <outDir>/halide_runtime.o, the Halide runtime for `target`, once
-/// for any number of kernels. Returns an empty string on success.
+/// for any number of kernels; for a GPU target it includes the OpenCL or CUDA
+/// runtime (docs/gpu.md). Returns an empty string on success.
 std::string compileRuntime(const std::string &target, const std::string &outDir);
 
 } // namespace tconv::codegen
