@@ -16,8 +16,10 @@ packages=(
   libhalide14-0-dev
   # Tests: GoogleTest, OpenCL on the CPU, PyTorch as a semantics reference.
   libgtest-dev pocl-opencl-icd ocl-icd-opencl-dev python3-torch python3-numpy
-  # Benchmarks: Google Benchmark and oneDNN.
-  libbenchmark-dev libdnnl-dev
+  # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.
+  clang-22 libclang-rt-22-dev
+  # Benchmarks: Google Benchmark and oneDNN; matplotlib for benchmarks/plot.py.
+  libbenchmark-dev libdnnl-dev python3-matplotlib
 )
 
 missing=()

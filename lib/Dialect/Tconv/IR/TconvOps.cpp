@@ -89,6 +89,13 @@ static int64_t getSignedOr(IntegerAttr attr, int64_t defaultValue) {
   return attr ? attr.getInt() : defaultValue;
 }
 
+/// Reads a string attribute that has a default. The generated getter assumes
+/// the default was filled in, but Operation::removeAttr (or setAttr with an
+/// attribute of another kind) leaves the property null.
+static StringRef getStringOr(StringAttr attr, StringRef defaultValue) {
+  return attr ? attr.getValue() : defaultValue;
+}
+
 //===----------------------------------------------------------------------===//
 // Operand checks shared by the three ops
 //===----------------------------------------------------------------------===//
@@ -278,10 +285,11 @@ static FailureOr<CanonicalConvTranspose>
 resolveTorch(const Diagnoser &diag, OpOrAdaptor op,
              const OperandShapes &shapes) {
   int64_t rank = shapes.spatialRank();
-  if (op.getPaddingMode() != "zeros")
+  StringRef paddingMode = getStringOr(op.getPaddingModeAttr(), "zeros");
+  if (paddingMode != "zeros")
     return diag.fail("expects 'padding_mode' to be \"zeros\", the only mode "
                      "PyTorch implements for transposed convolution, got \"",
-                     op.getPaddingMode(), "\"");
+                     paddingMode, "\"");
   auto strideAndDilation = resolveStrideAndDilation(
       diag, op.getStride(), op.getDilation(), shapes.kernelSize);
   if (failed(strideAndDilation))
@@ -357,11 +365,12 @@ template <typename OpOrAdaptor>
 static FailureOr<CanonicalConvTranspose>
 resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
   int64_t rank = shapes.spatialRank();
-  std::optional<MsPadMode> mode = ::tconv::parseMsPadMode(op.getPadMode());
+  StringRef padMode = getStringOr(op.getPadModeAttr(), "same");
+  std::optional<MsPadMode> mode = ::tconv::parseMsPadMode(padMode);
   if (!mode)
     return diag.fail("expects 'pad_mode' to be \"same\", \"valid\" or \"pad\" "
                      "(case-sensitive, as MindSpore checks it), got \"",
-                     op.getPadMode(), "\"");
+                     padMode, "\"");
   auto strideAndDilation = resolveStrideAndDilation(
       diag, op.getStride(), op.getDilation(), shapes.kernelSize);
   if (failed(strideAndDilation))
@@ -392,7 +401,7 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
       return diag.fail("expects 'padding' to be all zeros unless pad_mode is "
                        "\"pad\", got ",
                        formatArray(*padding), " with pad_mode \"",
-                       op.getPadMode(), "\"");
+                       padMode, "\"");
     for (int64_t i = 0; i < rank; ++i) {
       bool pairs = size == 2 * rank;
       padBegin[i] = (*padding)[pairs ? 2 * i : i];
@@ -417,7 +426,7 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
       return diag.fail("expects pad_mode \"pad\" when 'output_padding' is "
                        "non-zero (Conv2dTranspose), got 'output_padding' ",
                        formatArray(outputPadding), " with pad_mode \"",
-                       op.getPadMode(), "\"");
+                       padMode, "\"");
     if (nonZero && rank == 3 && *mode == MsPadMode::Valid)
       return diag.fail("expects 'output_padding' to be zero with pad_mode "
                        "\"valid\" (Conv3dTranspose), got ",
@@ -600,7 +609,8 @@ LogicalResult MsConvTransposeOp::verify() {
     return failure();
   // Conv3DTranspose's SAME mode discards output_padding without a word
   // (Conv3DTransposeInfer); say so, since the user asked for it.
-  if (getPadMode() == "same" && getInput().getType().getRank() == 5)
+  if (getStringOr(getPadModeAttr(), "same") == "same" &&
+      getInput().getType().getRank() == 5)
     if (std::optional<ArrayRef<int64_t>> op = getOutputPadding())
       if (llvm::any_of(*op, [](int64_t p) { return p != 0; }))
         Diagnoser(getLoc(), getOperationName())

@@ -1,0 +1,4 @@
+func.func @weight_element_type(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf16>) -> tensor<1x4x7xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w : (tensor<1x3x5xf32>, tensor<3x4x3xf16>) -> tensor<1x4x7xf32>
+  return %0 : tensor<1x4x7xf32>
+}

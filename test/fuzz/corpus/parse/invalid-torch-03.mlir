@@ -1,0 +1,4 @@
+func.func @stride_negative(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tensor<1x4x7xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: -2>} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x7xf32>
+  return %0 : tensor<1x4x7xf32>
+}

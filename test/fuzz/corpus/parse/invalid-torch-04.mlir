@@ -1,0 +1,4 @@
+func.func @dilation_length(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tensor<1x4x7xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {dilation = array<i64: 1, 1>} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x7xf32>
+  return %0 : tensor<1x4x7xf32>
+}

@@ -1,0 +1,4 @@
+func.func @dynamic_weight_channels(%x: tensor<1x3x5xf32>, %w: tensor<3x?x3xf32>) -> tensor<1x4x7xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w : (tensor<1x3x5xf32>, tensor<3x?x3xf32>) -> tensor<1x4x7xf32>
+  return %0 : tensor<1x4x7xf32>
+}

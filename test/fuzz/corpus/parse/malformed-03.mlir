@@ -1,0 +1,4 @@
+func.func @pad_mode_float(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tensor<1x4x5xf32> {
+  %0 = tconv.ms_conv_transpose %x, %w {pad_mode = 1.0} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x5xf32>
+  return %0 : tensor<1x4x5xf32>
+}

@@ -1,0 +1,4 @@
+func.func @padding_same_string(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tensor<1x4x7xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {padding = "same"} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x7xf32>
+  return %0 : tensor<1x4x7xf32>
+}
