@@ -1,20 +1,24 @@
 #!/usr/bin/env python3
 """Formats tconv-bench JSON results (--benchmark_out) as Markdown tables.
 
-Usage: report.py [--median] RESULT.json [RESULT.json ...]
+Usage: report.py [--median] [--peak GFLOPS] RESULT.json [RESULT.json ...]
 
 One table per file (tconv-bench runs one thread count per process). Columns:
-GFLOP/s of the tconv kernel, of oneDNN fed from/back to NCL (reorders
-timed), of the oneDNN primitive alone (preferred layout), of the naive loops
-where timed, and the ratios tconv / oneDNN (> 1: tconv is faster). With
-repetitions, GFLOP/s is the best repetition (--median: the median). Standard
-library only.
+GFLOP/s of the tconv kernel and its fraction of the FMA peak (--peak,
+default 221: tconv-fma-peak on the machine of docs/performance.md), of oneDNN
+fed from/back to NCL (reorders timed), of the oneDNN primitive alone
+(preferred layout), of the naive loops where timed, the ratios tconv / oneDNN
+(> 1: tconv is faster), and a second table with each Halide autoscheduler's
+GFLOP/s and tconv's ratio to it. With repetitions, GFLOP/s is the best
+repetition (--median: the median). Standard library only.
 """
 
 import json
 import sys
 
 VARIANTS = ("tconv", "onednn_ncl", "onednn_prim", "naive")
+AUTOS = ("auto_adams2019", "auto_li2018", "auto_mullapudi2016")
+PEAK = 221.0
 
 
 def fmt(value, digits=1):
@@ -45,7 +49,7 @@ def load(path):
     order = []
     for b in data.get("benchmarks", []):
         parts = b.get("run_name", b["name"]).split("/")
-        if len(parts) < 2 or parts[1] not in VARIANTS:
+        if len(parts) < 2 or parts[1] not in VARIANTS + AUTOS:
             continue
         shape, variant = parts[0], parts[1]
         if shape not in order:
@@ -110,11 +114,11 @@ def table(path):
     )
     out.append("")
     out.append(
-        "| shape | tconv GFLOP/s | oneDNN from NCL GFLOP/s | oneDNN primitive GFLOP/s "
-        "| naive GFLOP/s | tconv / oneDNN-NCL | tconv / oneDNN-prim "
-        "| cpu_util tconv / oneDNN-NCL / prim |"
+        "| shape | tconv GFLOP/s | tconv % of peak | oneDNN from NCL GFLOP/s "
+        "| oneDNN primitive GFLOP/s | naive GFLOP/s | tconv / oneDNN-NCL "
+        "| tconv / oneDNN-prim | cpu_util tconv / oneDNN-NCL / prim |"
     )
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     notes = []
     for shape in order:
         r = rows[shape]
@@ -124,14 +128,32 @@ def table(path):
             for v in VARIANTS[:3]
         )
         rn, rp = ratio(t, n), ratio(t, p)
+        peak = f"{100 * t / PEAK:.0f}%" if t is not None else "–"
         out.append(
-            f"| {shape} | {fmt(t)} | {fmt(n)} | {fmt(p)} | {fmt(nv)} "
+            f"| {shape} | {fmt(t)} | {peak} | {fmt(n)} | {fmt(p)} | {fmt(nv)} "
             f"| {fmt(rn, 2)} | {fmt(rp, 2)} | {util} |"
         )
-        for v in VARIANTS:
+        for v in VARIANTS + AUTOS:
             e = r.get(v)
             if e is not None and "error" in e:
                 notes.append(f"- {shape}/{v}: ERROR {e['error']}")
+    # Halide's autoschedulers on the same algorithm (when timed).
+    autos = [a for a in AUTOS if any(a in rows[s] for s in order)]
+    if autos:
+        names = [a[len("auto_"):] for a in autos]
+        out.append("")
+        out.append("| shape | tconv GFLOP/s | " + " | ".join(
+            f"{n} GFLOP/s" for n in names) + " | " + " | ".join(
+            f"tconv / {n}" for n in names) + " |")
+        out.append("|---|---:|" + "---:|" * (2 * len(autos)))
+        for shape in order:
+            r = rows[shape]
+            t = gflops(r.get("tconv"))
+            vals = [gflops(r.get(a)) for a in autos]
+            cells = [fmt(v) if v is not None else
+                     ("failed" if a in r else "–") for a, v in zip(autos, vals)]
+            out.append(f"| {shape} | {fmt(t)} | " + " | ".join(cells) + " | " +
+                       " | ".join(fmt(ratio(t, v), 2) for v in vals) + " |")
     if notes:
         out.append("")
         out.extend(notes)
@@ -158,10 +180,14 @@ def table(path):
 
 
 def main(argv):
-    global USE_MEDIAN
+    global USE_MEDIAN, PEAK
     if "--median" in argv:
         USE_MEDIAN = True
         argv = [a for a in argv if a != "--median"]
+    if "--peak" in argv:
+        i = argv.index("--peak")
+        PEAK = float(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -171,7 +197,9 @@ def main(argv):
         text, impls = table(path)
         print(text)
         print()
-        failed |= "ERROR" in text
+        # A failed autoscheduler baseline is recorded, not an error.
+        failed |= any("ERROR" in l and "/auto_" not in l
+                      for l in text.splitlines())
         impls_seen = impls_seen or impls
     if impls_seen:
         print("oneDNN implementation and layouts (src, weights, dst):")

@@ -9,8 +9,11 @@
 # per repetition of a benchmark, default 0.2), TCONV_BENCH_REPETITIONS (default
 # 5, randomly interleaved across benchmarks; the tables show the best
 # repetition, `report.py --median <json>...` the median), TCONV_BENCH_THREADS
-# (thread counts, default "1 $(nproc)"). About 3 minutes on 2 cores with the
-# defaults.
+# (thread counts, default "1 $(nproc)"), TCONV_BENCH_AUTOSCHEDULERS (the
+# Halide autoscheduler baselines to build and time, default
+# "adams2019;li2018;mullapudi2016"; "" for none). About 8 minutes on 2 cores
+# with the defaults, plus a few minutes to build the autoscheduled kernels once.
+# Afterwards: python3 benchmarks/plot.py <json>... draws docs/performance.png.
 #
 # The numbers are only meaningful on an otherwise idle machine: a busy core
 # stalls oneDNN's OpenMP barriers and the tconv kernels' parallel loops alike.
@@ -23,9 +26,12 @@ repetitions=${TCONV_BENCH_REPETITIONS:-5}
 all=$(nproc)
 threads=${TCONV_BENCH_THREADS:-1 $all}
 
+autoschedulers=${TCONV_BENCH_AUTOSCHEDULERS-adams2019;li2018;mullapudi2016}
+
 if [ ! -f "$build/build.ninja" ]; then
   cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
+cmake "$build" -DTCONV_BENCH_AUTOSCHEDULERS="$autoschedulers" >/dev/null
 ninja -C "$build" tconv-bench >&2
 
 read -r load1 _ < /proc/loadavg

@@ -12,7 +12,12 @@
 //   <shape>/onednn_prim  the same primitive alone, in its preferred layout
 //                        (format_tag::any), reorders outside the timed region;
 //   <shape>/naive        plain loops (seed_ex1, seed_ex2, hifigan_up4 only;
-//                        single-threaded, so only registered at --threads=1).
+//                        single-threaded, so only registered at --threads=1);
+//   <shape>/auto_<as>    the same kernel scheduled by Halide 14's
+//                        autoscheduler <as> (adams2019, li2018, mullapudi2016;
+//                        tconv-compile --schedule=auto-<as>), NCL in and out.
+//                        A kernel that did not compile is reported with the
+//                        reason from auto/<as>/status.txt, without failing.
 //
 // The oneDNN weights are reordered from PyTorch's (Cin, Cout/groups, K) layout
 // into the primitive's layout once, outside every timed region (a framework
@@ -75,10 +80,70 @@ void omp_set_num_threads(int);
 int omp_get_max_threads(void);
 }
 
+// The autoscheduled kernels (benchmarks/compile_autoschedulers.py), weak: a
+// kernel its autoscheduler failed on, or a build without
+// TCONV_BENCH_AUTOSCHEDULERS, leaves a null pointer.
+#define TCONV_SHAPES(X)                                                        \
+  X(hifigan_up1) X(hifigan_up2) X(hifigan_up3) X(hifigan_up4) X(melgan_up1)    \
+  X(seed_ex1) X(seed_ex2) X(batch16) X(grouped) X(dilated)
+#define TCONV_AUTO_DECL(shape)                                                 \
+  int adams2019_##shape(halide_buffer_t *, halide_buffer_t *,                  \
+                        halide_buffer_t *) __attribute__((weak));              \
+  int li2018_##shape(halide_buffer_t *, halide_buffer_t *, halide_buffer_t *)  \
+      __attribute__((weak));                                                   \
+  int mullapudi2016_##shape(halide_buffer_t *, halide_buffer_t *,              \
+                            halide_buffer_t *) __attribute__((weak));
+extern "C" {
+TCONV_SHAPES(TCONV_AUTO_DECL)
+}
+
+#ifndef TCONV_BENCH_AUTO_DIR
+#define TCONV_BENCH_AUTO_DIR ""
+#endif
+
 namespace {
 
 using KernelFn = int (*)(halide_buffer_t *, halide_buffer_t *,
                          halide_buffer_t *);
+
+/// The autoschedulers, in the order of AutoKernels::fn.
+const char *const kAutoNames[] = {"adams2019", "li2018", "mullapudi2016"};
+constexpr int kAutoCount = 3;
+
+struct AutoKernels {
+  const char *shape;
+  KernelFn fn[kAutoCount];
+};
+#define TCONV_AUTO_ROW(shape)                                                  \
+  {#shape, {adams2019_##shape, li2018_##shape, mullapudi2016_##shape}},
+const AutoKernels kAutoKernels[] = {TCONV_SHAPES(TCONV_AUTO_ROW)};
+
+KernelFn autoKernel(const char *shape, int as) {
+  for (const AutoKernels &row : kAutoKernels)
+    if (std::strcmp(row.shape, shape) == 0)
+      return row.fn[as];
+  return nullptr;
+}
+
+/// The line of auto/<as>/status.txt for `shape` ("" when there is none).
+std::string autoStatus(const char *shape, int as) {
+  std::string path =
+      std::string(TCONV_BENCH_AUTO_DIR) + "/" + kAutoNames[as] + "/status.txt";
+  FILE *f = std::fopen(path.c_str(), "r");
+  if (!f)
+    return "";
+  char line[1024];
+  std::string found;
+  const size_t n = std::strlen(shape);
+  while (std::fgets(line, sizeof(line), f))
+    if (std::strncmp(line, shape, n) == 0 && line[n] == ' ') {
+      found = line + n + 1;
+      while (!found.empty() && (found.back() == '\n' || found.back() == '\r'))
+        found.pop_back();
+    }
+  std::fclose(f);
+  return found;
+}
 
 /// One row of shapes.md (PyTorch ConvTranspose1d parameters). Must agree
 /// with benchmarks/shapes.mlir; a mismatch in tensor sizes makes the kernel
@@ -255,6 +320,14 @@ struct ShapeState {
   std::string tconvError, dnnlError;
   double tconvMaxDiff = 0.0;
 
+  // The autoscheduled kernels: one output buffer, each checked on first use
+  // against oneDNN over the whole output.
+  std::unique_ptr<Array> yAuto;
+  std::unique_ptr<HalideView> yAutoView;
+  bool autoChecked[kAutoCount] = {};
+  std::string autoError[kAutoCount];
+  double autoMaxDiff[kAutoCount] = {};
+
   explicit ShapeState(const Shape &s)
       : sh(s), x(s.xSize()), w(s.wSize()), yTconv(s.ySize()),
         yDnnl(s.ySize()), yNaive(s.naive ? s.ySize() : 0),
@@ -341,6 +414,41 @@ struct ShapeState {
   }
 
   int runTconv() { return sh.kernel(&xView.buf, &wView.buf, &yView.buf); }
+
+  int runAuto(KernelFn fn) {
+    return fn(&xView.buf, &wView.buf, &yAutoView->buf);
+  }
+
+  /// Checks autoscheduled kernel `as` once; returns its error ("" if none).
+  const std::string &checkAuto(int as, KernelFn fn) {
+    if (autoChecked[as])
+      return autoError[as];
+    autoChecked[as] = true;
+    if (!yAuto) {
+      yAuto = std::make_unique<Array>(sh.ySize());
+      yAutoView = std::make_unique<HalideView>(yAuto->data, sh.lout(), sh.Cout,
+                                               sh.N);
+    }
+    std::fill(yAuto->data, yAuto->data + yAuto->size, NAN);
+    if (int rc = runAuto(fn); rc != 0)
+      return autoError[as] = "kernel returned " + std::to_string(rc);
+    double maxRef = 0.0, maxDiff = 0.0;
+    for (size_t i = 0; i < yAuto->size; ++i) {
+      maxRef = std::max(maxRef, std::fabs(double(yDnnl.data[i])));
+      double diff = std::fabs(double(yAuto->data[i]) - double(yDnnl.data[i]));
+      maxDiff = std::isnan(diff) ? INFINITY : std::max(maxDiff, diff);
+    }
+    autoMaxDiff[as] = maxDiff;
+    const double tol = 1e-4 * std::max(1.0, maxRef);
+    if (!(maxDiff <= tol)) {
+      char msg[160];
+      std::snprintf(msg, sizeof(msg),
+                    "auto_%s vs oneDNN: max abs diff %.3g > tol %.3g",
+                    kAutoNames[as], maxDiff, tol);
+      autoError[as] = msg;
+    }
+    return autoError[as];
+  }
 
   /// Sampled outputs (every output when there are few) as (n, cout, o).
   std::vector<int64_t> samplePoints() const {
@@ -460,9 +568,10 @@ void fail(benchmark::State &state, const std::string &msg) {
   state.SkipWithError(msg.c_str());
 }
 
-enum class Variant { Tconv, DnnlNcl, DnnlPrim, Naive };
+enum class Variant { Tconv, DnnlNcl, DnnlPrim, Naive, Auto };
 
-void runBenchmark(benchmark::State &state, const Shape *sh, Variant v) {
+void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
+                  int as) {
   ShapeState *st;
   try {
     st = &stateFor(*sh);
@@ -473,6 +582,19 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v) {
     return fail(state, st->tconvError);
   if ((v == Variant::DnnlNcl || v == Variant::DnnlPrim) && !st->dnnlOk)
     return fail(state, st->dnnlError);
+  KernelFn autoFn = v == Variant::Auto ? autoKernel(sh->name, as) : nullptr;
+  if (v == Variant::Auto) {
+    // A baseline that did not compile or is wrong is recorded, not fatal.
+    if (!autoFn) {
+      std::string status = autoStatus(sh->name, as);
+      return state.SkipWithError(
+          ("not compiled: " + (status.empty() ? "no kernel" : status)).c_str());
+    }
+    if (!st->dnnlOk)
+      return state.SkipWithError("no oneDNN reference to check against");
+    if (const std::string &error = st->checkAuto(as, autoFn); !error.empty())
+      return state.SkipWithError(error.c_str());
+  }
 
   int rc = 0;
   const double cpu0 = processCpuSeconds(), wall0 = wallSeconds();
@@ -498,8 +620,15 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v) {
       benchmark::ClobberMemory();
     }
     break;
+  case Variant::Auto:
+    for (auto _ : state)
+      if ((rc = st->runAuto(autoFn)) != 0)
+        break;
+    break;
   }
   const double wall = wallSeconds() - wall0, cpu = processCpuSeconds() - cpu0;
+  if (rc != 0 && v == Variant::Auto)
+    return state.SkipWithError(("kernel returned " + std::to_string(rc)).c_str());
   if (rc != 0)
     return fail(state, "tconv kernel returned " + std::to_string(rc));
 
@@ -511,6 +640,8 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v) {
   state.counters["cpu_util"] = util;
   if (v == Variant::Tconv)
     state.counters["max_abs_diff"] = st->tconvMaxDiff;
+  if (v == Variant::Auto)
+    state.counters["max_abs_diff"] = st->autoMaxDiff[as];
   if (v == Variant::DnnlNcl || v == Variant::DnnlPrim)
     state.SetLabel(st->dnnlInfo);
   // More busy threads than claimed means the thread control did not take.
@@ -579,9 +710,9 @@ int main(int argc, char **argv) {
 
   for (const Shape &sh : kShapes) {
     std::string base = sh.name;
-    auto reg = [&](const char *what, Variant v) {
+    auto reg = [&](const std::string &what, Variant v, int as = -1) {
       benchmark::RegisterBenchmark((base + "/" + what).c_str(), runBenchmark,
-                                   &sh, v)
+                                   &sh, v, as)
           ->Unit(benchmark::kMicrosecond)
           ->UseRealTime()
           ->MeasureProcessCPUTime()
@@ -597,6 +728,10 @@ int main(int argc, char **argv) {
     reg("onednn_prim", Variant::DnnlPrim);
     if (sh.naive && threads == 1)
       reg("naive", Variant::Naive);
+    // The autoschedulers that were built (a kernel or a status line).
+    for (int as = 0; as < kAutoCount; ++as)
+      if (autoKernel(sh.name, as) || !autoStatus(sh.name, as).empty())
+        reg(std::string("auto_") + kAutoNames[as], Variant::Auto, as);
   }
 
   benchmark::RunSpecifiedBenchmarks();

@@ -20,31 +20,48 @@ static int largestDivisorAtMost(int64_t n, int64_t limit) {
 
 CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
                           const Target &target) {
+  // Every rule that shapes the CPU schedule lives here. Measurements: 1
+  // thread, AMD Zen 5 (AVX-512, 32 zmm registers), a JIT harness over the
+  // shape suite, GFLOP/s over process CPU time (docs/performance.md, "The CPU
+  // schedule and the rules behind it").
   const TransposedConvSpec &spec = pipeline.spec;
   CpuTiling tiling;
   tiling.vectorWidth =
       target.natural_vector_size(accumulatorType(spec.elementType));
 
-  // AVX-512 and AArch64 have 32 vector registers, AVX2/SSE and 32-bit ARM 16.
-  // The accumulators get about three quarters of them; the rest hold the
-  // input vectors of the current tap and the broadcast weight.
+  // Rule 1, register block. The micro-kernel of one phase keeps
+  // channelsPerBlock x vectorsPerTile accumulators in registers across the
+  // whole (input channel, tap) reduction, loads vectorsPerTile input vectors
+  // per tap and broadcasts one weight per channel. AVX-512 and AArch64 have 32
+  // vector registers, AVX2/SSE and 32-bit ARM 16: the accumulators get 24
+  // (12), the rest hold the weight broadcasts and input vectors. 4 channels x
+  // 6 vectors beat 8 x 3 and 2 x 12 on hifigan_up3/batch16 (8 x 3: -3..-10%,
+  // 2 x 12: about -50%, twice the input loads per FMA), and 4 x 7 (28
+  // accumulators) spills: hifigan_up1 118 -> 62 GFLOP/s.
   bool has32Registers = target.has_feature(Target::AVX512) ||
                         (target.arch == Target::ARM && target.bits == 64);
   int accumulators = has32Registers ? 24 : 12;
   int maxChannels = has32Registers ? 6 : 4;
-
+  // The channel block divides Cout/groups, so no block straddles a group.
   tiling.channelsPerBlock =
       largestDivisorAtMost(spec.outChannels / spec.groups, maxChannels);
   int maxVectors = std::max(1, accumulators / tiling.channelsPerBlock);
 
-  // Parallel tasks cover about 32 output channels: enough work to amortize
-  // packing the padded input tile, which each task does for itself.
+  // Rule 2, parallel task = one tile of positions x about 32 output channels
+  // (8 blocks of 4): enough work to amortize packing the padded input tile,
+  // which each task does for itself, and still 8 tasks per tile, so both
+  // threads have work at N = 1 even when one tile covers the whole length
+  // (hifigan_up1: 2 tiles x 8 chunks = 16 tasks).
   tiling.blocksPerChunk =
       largestDivisorAtMost(spec.outChannels / tiling.channelsPerBlock,
                            32 / tiling.channelsPerBlock);
 
-  // With a static length, spread the vectors of one phase's positions evenly
-  // over the fewest tiles, so the last tile does not compute mostly padding.
+  // Rule 3, tile length. With a static length, spread the vectors of one
+  // phase's positions evenly over the fewest tiles, so the last tile does not
+  // compute mostly padding. (hifigan_up1 has 100 positions per phase: 2 tiles
+  // of 4 vectors, 128 computed; one tile of 7 vectors would waste only 12%
+  // but needs 28 accumulators, see rule 1.) The last tile is computed whole:
+  // applyCpuSchedule fixes the phase sums' extent to the tile.
   int64_t stride = pipeline.phases[0].stride;
   int64_t innerLength = spec.outputSize()[spec.spatialRank - 1];
   int64_t vectors = maxVectors;
@@ -107,7 +124,25 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
     fused = next;
   }
   Var tile = fused;
-  out.vectorize(qLanes).unroll(r[0]).parallel(tile);
+  // The whole register block of the output (vectors x channels x every
+  // phase) is unrolled, so every read of the phase sums has a constant index
+  // (see below) -- up to 192 vector stores. Beyond that (many phases: a 2-D
+  // stride 8 x 5 with 3 channels x 8 vectors is 960) Halide's lowering of the
+  // guarded copies took over 2 minutes instead of 3 s, so only r_0 is
+  // unrolled there and LLVM keeps the accumulators of each phase's reduction
+  // loop in registers by itself.
+  int64_t phaseCount = 1;
+  for (int j = 0; j < rank; ++j)
+    phaseCount *= p.phases[j].stride;
+  const bool unrollBlock =
+      phaseCount * tiling.vectorsPerTile * channels <= 192;
+  out.vectorize(qLanes).unroll(r[0]);
+  if (unrollBlock) {
+    out.unroll(qVectors).unroll(coInner);
+    for (int j = 1; j < rank; ++j)
+      out.unroll(r[j]);
+  }
+  out.parallel(tile);
 
   // Trailing zeros: a few rows (planes) of stores, vectorized along x_0 when
   // the zeros run across it; a few columns of x_0 need no schedule.
@@ -123,22 +158,39 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
   p.paddedInput.compute_at(out, tile).vectorize(p.outputVars[0], lanes);
 
   // Phase sums of one tile and channel block; the bias fills them first.
+  // bound_extent fixes their extent to one tile even for the last, partial
+  // tile (which then computes a whole tile from the zero-padded input and
+  // stores only its valid part), so the allocation has a constant size and,
+  // with every access at a constant index, LLVM keeps the accumulators in
+  // registers. Without it the tile's extent is a run-time value whenever the
+  // length leaves a partial tile or phase; the accumulators then lived in
+  // memory, with a load and a store around every FMA: batch16 (N = 16,
+  // L_out = 2049) ran at 77 GFLOP/s, 160 with this.
   Func sums = p.phaseSums;
   Var sq = p.phaseVars[0];
   Var sqTile("sq_tile"), sqVectors("sq_vectors"), sqLanes("sq_lanes");
   Var sco("sco_block"), scoInner("sco_inner");
-  sums.compute_at(out, coBlock).vectorize(sq, lanes);
+  sums.compute_at(out, coBlock)
+      .bound_extent(sq, tileLength)
+      .vectorize(sq, lanes)
+      .unroll(sq)
+      .unroll(co);
+  for (int j = 0; j < rank && unrollBlock; ++j)
+    sums.unroll(p.phaseVars[2 * j + 1]);
 
   // Each phase: a register block of channels x vectors of positions,
   // accumulated over (taps, input channels). RoundUp is safe: the padded
   // input is defined everywhere and the extra positions are never stored.
+  // Channels innermost: each input vector is loaded once and feeds the
+  // block's channelsPerBlock FMAs, whose weight broadcasts stay in registers
+  // (hifigan_up3: about +7% over vectors innermost, same run).
   for (size_t i = 0; i < p.phaseReductions.size(); ++i) {
     const RDom &red = p.phaseReductions[i];
     Stage phase = sums.update(int(i));
     phase.split(sq, sqTile, sqVectors, tileLength, TailStrategy::RoundUp)
         .split(sqVectors, sqVectors, sqLanes, lanes)
         .split(co, sco, scoInner, channels, TailStrategy::RoundUp);
-    std::vector<VarOrRVar> phaseOrder = {sqLanes, sqVectors, scoInner};
+    std::vector<VarOrRVar> phaseOrder = {sqLanes, scoInner, sqVectors};
     for (int j = 0; j <= rank; ++j)
       phaseOrder.push_back(red[j]);
     phaseOrder.push_back(sqTile);

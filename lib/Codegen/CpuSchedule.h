@@ -6,8 +6,11 @@
 // tap): its accumulators, `channelsPerBlock` output channels times
 // `vectorsPerTile` vectors of positions, stay in registers across the input
 // channel loop, reading the zero-padded input with dense vector loads at
-// static offsets and broadcasting one weight per channel. The tiles run in
-// parallel.
+// static offsets and broadcasting one weight per channel. The phase sums of
+// a tile have a constant extent (the last, partial tile is computed whole and
+// stored guarded), so they stay in registers. The tiles run in parallel.
+// chooseCpuTiling holds every rule that sizes this, with the measurement
+// behind each.
 //
 //===----------------------------------------------------------------------===//
 

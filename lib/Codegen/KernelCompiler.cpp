@@ -7,6 +7,8 @@
 #include "TransposedConvAlgorithm.h"
 
 #include <cstdint>
+#include <cstdlib>
+#include <dlfcn.h>
 #include <filesystem>
 #include <fstream>
 #if defined(__x86_64__) || defined(__i386__)
@@ -14,7 +16,9 @@
 #endif
 #include <limits>
 #include <map>
+#include <set>
 #include <system_error>
+#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -144,7 +148,98 @@ std::string checkOutDir(const std::string &outDir) {
   return "";
 }
 
+/// Halide's name of the autoscheduler behind `schedule` ("auto-li2018" ->
+/// "Li2018") and its plugin's file stem ("autoschedule_li2018").
+struct Autoscheduler {
+  const char *schedule, *name, *plugin;
+};
+constexpr Autoscheduler kAutoschedulers[] = {
+    {"auto-adams2019", "Adams2019", "autoschedule_adams2019"},
+    {"auto-li2018", "Li2018", "autoschedule_li2018"},
+    {"auto-mullapudi2016", "Mullapudi2016", "autoschedule_mullapudi2016"},
+};
+
+/// Loads the plugin of `as` once per process. Debian installs the plugins
+/// next to libHalide, in halide14/ (not on the loader's path), so that
+/// directory is tried first, then $TCONV_HALIDE_PLUGIN_DIR, then the bare
+/// name on the loader's path.
+std::string loadAutoscheduler(const Autoscheduler &as) {
+  static std::set<std::string> loaded;
+  if (loaded.count(as.name))
+    return "";
+  std::vector<std::string> candidates;
+  if (const char *dir = std::getenv("TCONV_HALIDE_PLUGIN_DIR"))
+    candidates.push_back(std::string(dir) + "/lib" + as.plugin + ".so");
+  Dl_info info;
+  if (dladdr(reinterpret_cast<void *>(&Halide::load_plugin), &info) &&
+      info.dli_fname) {
+    fs::path halideDir = fs::path(info.dli_fname).parent_path();
+    candidates.push_back((halideDir / "halide14" / ("lib" + std::string(as.plugin) + ".so")).string());
+    candidates.push_back((halideDir / ("lib" + std::string(as.plugin) + ".so")).string());
+  }
+  candidates.push_back("lib" + std::string(as.plugin) + ".so");
+  std::string tried;
+  for (const std::string &path : candidates) {
+    // Probe with dlopen first: Halide's load_plugin asserts on failure.
+    void *handle = dlopen(path.c_str(), RTLD_LAZY | RTLD_GLOBAL);
+    if (!handle) {
+      tried += "\n  " + path + ": " + dlerror();
+      continue;
+    }
+    Halide::load_plugin(path); // registers the autoscheduler
+    loaded.insert(as.name);
+    return "";
+  }
+  return std::string("cannot load the Halide autoscheduler plugin for '") +
+         as.schedule + "' (lib" + as.plugin +
+         ".so; Debian package libhalide14-0-dev; or set TCONV_HALIDE_PLUGIN_DIR "
+         "to its directory); tried:" + tried;
+}
+
+/// Estimates for the autoschedulers: the static sizes, 1024 for a dynamic
+/// length, 1 for a dynamic batch.
+void setEstimates(TransposedConvPipeline &p) {
+  const TransposedConvSpec &spec = p.spec;
+  const int rank = int(spec.spatialRank);
+  auto orDefault = [](int64_t size, int64_t fallback) {
+    return int(isDynamicSize(size) ? fallback : size);
+  };
+  std::vector<int64_t> outSize = spec.outputSize();
+  Halide::Region in, w, out;
+  for (int j = 0; j < rank; ++j) {
+    int64_t i = rank - 1 - j;
+    int64_t dynamicOut = transposedOutputLength(
+        1024, spec.kernelSize[i], spec.stride[i], spec.dilation[i],
+        spec.padding[i]);
+    in.push_back({0, orDefault(spec.inputSize[i], 1024)});
+    w.push_back({0, int(spec.kernelSize[i])});
+    out.push_back({0, orDefault(outSize[i], dynamicOut)});
+  }
+  in.push_back({0, int(spec.inChannels)});
+  in.push_back({0, orDefault(spec.batch, 1)});
+  w.push_back({0, int(spec.outChannels / spec.groups)});
+  w.push_back({0, int(spec.inChannels)});
+  out.push_back({0, int(spec.outChannels)});
+  out.push_back({0, orDefault(spec.batch, 1)});
+  p.input.set_estimates(in);
+  p.weight.set_estimates(w);
+  if (p.bias)
+    p.bias->set_estimates({{0, int(spec.outChannels)}});
+  p.output.set_estimates(out);
+}
+
 } // namespace
+
+const char *const kScheduleNames[4] = {"tconv", "auto-adams2019", "auto-li2018",
+                                       "auto-mullapudi2016"};
+
+std::string checkSchedule(const std::string &schedule) {
+  for (const char *name : kScheduleNames)
+    if (schedule == name)
+      return "";
+  return "unknown schedule '" + schedule +
+         "' (expected tconv, auto-adams2019, auto-li2018 or auto-mullapudi2016)";
+}
 
 std::string checkSupported(const TransposedConvSpec &spec,
                            const std::string &target) {
@@ -169,7 +264,10 @@ std::string checkSupported(const TransposedConvSpec &spec,
 std::string compileKernel(const TransposedConvSpec &spec,
                           const std::string &functionName,
                           const std::string &target, const std::string &outDir,
-                          const EmitOptions &emit) {
+                          const EmitOptions &emit,
+                          const std::string &schedule) {
+  if (std::string error = checkSchedule(schedule); !error.empty())
+    return error;
   if (std::string error = checkSupported(spec, target); !error.empty())
     return error;
   if (std::string error = checkOutDir(outDir); !error.empty())
@@ -184,10 +282,30 @@ std::string compileKernel(const TransposedConvSpec &spec,
     if (emit.deviceCode && !gpu)
       return "device code (--emit=device) needs a GPU target (OpenCL or "
              "CUDA), not '" + target + "'";
+    const Autoscheduler *autoscheduler = nullptr;
+    for (const Autoscheduler &as : kAutoschedulers)
+      if (schedule == as.schedule)
+        autoscheduler = &as;
+    if (autoscheduler && gpu)
+      return "--schedule=" + schedule + " is for CPU targets only, not '" +
+             target + "'";
+    if (autoscheduler)
+      if (std::string error = loadAutoscheduler(*autoscheduler); !error.empty())
+        return error;
     TransposedConvPipeline pipeline =
         gpu ? buildGpuPipeline(spec, t) : buildTransposedConvPipeline(spec);
-    if (!gpu)
+    Halide::Pipeline halidePipeline(pipeline.output);
+    if (autoscheduler) {
+      // A baseline: Halide's autoscheduler on the unscheduled algorithm, for
+      // this machine's core count, Halide's generic cache size and balance.
+      setEstimates(pipeline);
+      Halide::MachineParams machine = Halide::MachineParams::generic();
+      machine.parallelism =
+          int(std::max(1u, std::thread::hardware_concurrency()));
+      halidePipeline.auto_schedule(autoscheduler->name, t, machine);
+    } else if (!gpu) {
       applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, t));
+    }
 
     StagedFiles files(outDir);
     std::map<Halide::OutputFileType, std::string> outputs = {
@@ -202,8 +320,8 @@ std::string compileKernel(const TransposedConvSpec &spec,
     if (emit.llvmIR)
       outputs[Halide::OutputFileType::llvm_assembly] =
           files.stage(functionName + ".ll");
-    Halide::Module module = pipeline.output.compile_to_module(
-        pipeline.arguments(), functionName, t);
+    Halide::Module module =
+        halidePipeline.compile_to_module(pipeline.arguments(), functionName, t);
     module.compile(outputs);
     if (gpu) {
       // The header says where the buffers live; the device code as text.

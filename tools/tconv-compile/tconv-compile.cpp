@@ -1,6 +1,7 @@
 //===- tconv-compile.cpp - MLIR in, kernel objects out --------------------===//
 //
 //   tconv-compile INPUT.mlir -o OUTDIR [--target=T] [--emit=LIST]
+//                 [--schedule=tconv|auto-adams2019|auto-li2018|auto-mullapudi2016]
 //
 // Parses and verifies INPUT, runs --tconv-normalize, and compiles every
 // func.func (one tconv op and a return) into OUTDIR/<func>.o and <func>.h, plus
@@ -54,6 +55,13 @@ static cl::list<std::string>
                   "OpenCL)"),
          cl::cat(category));
 
+static cl::opt<std::string> schedule(
+    "schedule", cl::init("tconv"),
+    cl::desc("CPU schedule: tconv (the hand-written one, default), or a Halide "
+             "autoscheduler as a baseline: auto-adams2019, auto-li2018, "
+             "auto-mullapudi2016 (docs/performance.md)"),
+    cl::cat(category));
+
 static int fail(const llvm::Twine &message) {
   llvm::errs() << "tconv-compile: error: " << message << "\n";
   return 1;
@@ -80,6 +88,9 @@ int main(int argc, char **argv) {
                   "' (expected assembly, stmt, llvm or device)");
   }
   if (std::string error = ::tconv::codegen::checkTarget(target);
+      !error.empty())
+    return fail(error);
+  if (std::string error = ::tconv::codegen::checkSchedule(schedule);
       !error.empty())
     return fail(error);
 
@@ -141,7 +152,8 @@ int main(int argc, char **argv) {
 
   for (const Kernel &kernel : kernels)
     if (std::string error = ::tconv::codegen::compileKernel(
-            kernel.spec, kernel.name, target, outputDir, emitOptions);
+            kernel.spec, kernel.name, target, outputDir, emitOptions,
+            schedule);
         !error.empty())
       return fail("compiling '" + kernel.name + "': " + error);
   if (std::string error = ::tconv::codegen::compileRuntime(target, outputDir);

@@ -25,6 +25,16 @@ struct EmitOptions {
   bool deviceCode = false;
 };
 
+/// The CPU schedules compileKernel can apply: "tconv" (the hand-written one,
+/// CpuSchedule.h, the default) or one of Halide 14's autoschedulers as a
+/// baseline: "auto-adams2019", "auto-li2018", "auto-mullapudi2016" (loaded
+/// from Halide's libautoschedule_*.so plugins; docs/performance.md).
+extern const char *const kScheduleNames[4];
+
+/// Returns an empty string when `schedule` is one of kScheduleNames, else a
+/// message listing them.
+std::string checkSchedule(const std::string &schedule);
+
 /// Checks a Halide target string ("host", "x86-64-linux-avx2-fma-f16c", ...).
 /// Returns an empty string when valid, else a message naming the problem.
 std::string checkTarget(const std::string &target);
@@ -41,6 +51,8 @@ std::string checkSupported(const TransposedConvSpec &spec,
 /// without the Halide runtime (see compileRuntime). Files are written under
 /// temporary names and renamed into place, so a failure leaves nothing
 /// half-written. Returns an empty string on success, else the error.
+/// `schedule` (checkSchedule) picks the CPU schedule; an autoscheduler is an
+/// error on GPU targets and when its plugin cannot be loaded.
 ///
 /// ABI: int <name>(halide_buffer_t *input, halide_buffer_t *weight,
 ///                 [halide_buffer_t *bias,] halide_buffer_t *output)
@@ -50,7 +62,8 @@ std::string checkSupported(const TransposedConvSpec &spec,
 std::string compileKernel(const TransposedConvSpec &spec,
                           const std::string &functionName,
                           const std::string &target, const std::string &outDir,
-                          const EmitOptions &emit);
+                          const EmitOptions &emit,
+                          const std::string &schedule = "tconv");
 
 /// Writes <outDir>/halide_runtime.o, the Halide runtime for `target`, once
 /// for any number of kernels; for a GPU target it includes the OpenCL or CUDA
