@@ -86,13 +86,7 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
   // constant in each unrolled copy and phase_sums(x/s, x%s) folds to a dense
   // read. The stride split must not shift its last iteration inwards, which
   // would misalign x and r: guard it instead.
-  std::vector<Var> q, r;
-  for (int j = 0; j < rank; ++j) {
-    q.push_back(Var("xq" + std::to_string(j)));
-    r.push_back(Var("xr" + std::to_string(j)));
-    out.split(p.outputVars[j], q[j], r[j], int(p.phases[j].stride),
-              TailStrategy::GuardWithIf);
-  }
+  auto [q, r] = splitOutputByStridePhase(p);
   Var qTile("q_tile"), qVectors("q_vectors"), qLanes("q_lanes");
   Var coChunk("co_chunk"), coBlock("co_block"), coInner("co_inner");
   out.split(q[0], qTile, qVectors, tileLength, TailStrategy::GuardWithIf)

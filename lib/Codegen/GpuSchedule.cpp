@@ -123,13 +123,7 @@ void applyGpuSchedule(TransposedConvPipeline &p, const GpuTiling &t) {
   // Split every spatial dim by its stride, x_j = q_j * s_j + r_j (guarded, so
   // r_j stays aligned in the last iteration): r_j is then a constant in each
   // unrolled copy and phase_sums(x/s, x%s) folds to a plain read.
-  std::vector<Var> q, r;
-  for (int j = 0; j < rank; ++j) {
-    q.push_back(Var("xq" + std::to_string(j)));
-    r.push_back(Var("xr" + std::to_string(j)));
-    out.split(p.outputVars[j], q[j], r[j], int(p.phases[j].stride),
-              TailStrategy::GuardWithIf);
-  }
+  auto [q, r] = splitOutputByStridePhase(p);
   Var qBlock("q_block"), qIn("q_in"), qThread("q_thread"), qReg("q_reg");
   Var cBlock("c_block"), cIn("c_in"), cThread("c_thread"), cReg("c_reg");
   out.split(q[0], qBlock, qIn, t.qTile(), TailStrategy::GuardWithIf)

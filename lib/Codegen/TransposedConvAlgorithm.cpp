@@ -263,4 +263,16 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   return p;
 }
 
+std::pair<std::vector<Var>, std::vector<Var>>
+splitOutputByStridePhase(TransposedConvPipeline &p) {
+  std::vector<Var> q, r;
+  for (int j = 0; j < int(p.spec.spatialRank); ++j) {
+    q.push_back(Var("xq" + std::to_string(j)));
+    r.push_back(Var("xr" + std::to_string(j)));
+    p.output.split(p.outputVars[j], q[j], r[j], int(p.phases[j].stride),
+                   TailStrategy::GuardWithIf);
+  }
+  return {q, r};
+}
+
 } // namespace tconv::codegen

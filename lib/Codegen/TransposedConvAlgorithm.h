@@ -76,6 +76,13 @@ struct TransposedConvPipeline {
 TransposedConvPipeline buildTransposedConvPipeline(const TransposedConvSpec &spec,
                                                    int64_t inputChannelChunk = 0);
 
+/// Splits every output spatial dim x_j by its stride into (q_j, r_j) with
+/// GuardWithIf, so the last iteration is not shifted inwards and r_j stays the
+/// stride phase: unrolled, phase_sums(x/s, x%s) folds to a plain read. Shared
+/// by the CPU and GPU schedules. Returns the q and r Vars, dim 0 first.
+std::pair<std::vector<Halide::Var>, std::vector<Halide::Var>>
+splitOutputByStridePhase(TransposedConvPipeline &p);
+
 } // namespace tconv::codegen
 
 #endif // TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H
