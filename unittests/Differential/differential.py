@@ -46,6 +46,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "Support"))
+import tconv_kernel_runner as kernel_runner  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # Flavor semantics, from ../shared/spec/flavors.md alone
@@ -376,19 +378,8 @@ def run(cmd, timeout=600, **kw):
 def compile_batch(args, path, outdir, timeout=300):
     """(exit status, stderr); a compile that runs past `timeout` seconds (a
     compile-time blowup is a bug too) gives status None."""
-    try:
-        p = run([args.tconv_compile, path, "-o", outdir, "--target=" + args.target],
-                timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None, "tconv-compile ran longer than %d s" % timeout
-    return p.returncode, p.stderr
-
-
-def find_halide_include():
-    for d in ("/usr/include/halide14", "/usr/include", "/usr/local/include"):
-        if os.path.exists(os.path.join(d, "HalideRuntime.h")):
-            return d
-    sys.exit("differential.py: HalideRuntime.h not found")
+    return kernel_runner.compile_mlir(args.tconv_compile, path, outdir, args.target,
+                                      timeout=timeout)
 
 
 def reproducer(args, cfg, what, detail=""):
@@ -451,68 +442,49 @@ def valid_mode(args, torch, work):
     t1 = time.time()
 
     # One runner for every kernel.
-    gen = os.path.join(work, "gen")
-    os.makedirs(gen, exist_ok=True)
-    with open(os.path.join(gen, "kernels.inc"), "w") as f:
-        for cfg, _ in compiled:
-            f.write("TCONV_KERNEL_%d(%s)\n" % (4 if cfg["bias"] else 3, cfg["name"]))
-    objects = [os.path.join(d, cfg["name"] + ".o") for cfg, d in compiled]
-    runtime = os.path.join(compiled[0][1], "halide_runtime.o") if compiled else None
-    runner = os.path.join(work, "runner")
+    runner = None
     if compiled:
-        p = run([args.cxx, "-std=c++17", "-O1", "-I" + find_halide_include(), "-I" + gen,
-                 os.path.join(HERE, "runner.cpp")] + objects + [runtime,
-                 "-lpthread", "-ldl", "-lm", "-o", runner])
-        if p.returncode != 0:
-            print(p.stderr)
-            print("differential.py: building the runner failed")
+        try:
+            runner = kernel_runner.build_runner(
+                [kernel_runner.Kernel(cfg["name"], os.path.join(d, cfg["name"] + ".o"),
+                                      bool(cfg["bias"])) for cfg, d in compiled],
+                os.path.join(compiled[0][1], "halide_runtime.o"), work, args.cxx)
+        except RuntimeError as e:
+            print(e)
             return 1
 
     # Operands, one runner run, comparison.
-    data = os.path.join(work, "data")
-    os.makedirs(data, exist_ok=True)
+    calls = []
     expected = {}
-    with open(os.path.join(data, "manifest"), "w") as manifest:
-        for cfg, _ in compiled:
-            x, w, b = make_operands(torch, cfg, args.seed)
-            exp, scale = reference(torch, cfg, x, w, b)
-            want = [cfg["batch"], cfg["cout"]] + list(cfg["out"])
-            if list(exp.shape) != want:
-                failed.append(cfg["name"])
-                reproducer(args, cfg, "PyTorch's output shape differs from the flavor arithmetic",
-                           "torch %s, derived %s" % (list(exp.shape), want))
-                continue
-            base = os.path.join(data, cfg["name"])
-            for suffix, t in (("x", x), ("w", w), ("b", b)):
-                if t is not None:
-                    with open(base + "." + suffix, "wb") as f:
-                        f.write(to_bytes(torch, t, cfg["dtype"]))
-            manifest.write("%s %s %s %s %s %s\n" % (
-                cfg["name"], cfg["dtype"], ",".join(map(str, x.shape)),
-                ",".join(map(str, w.shape)),
-                ",".join(map(str, b.shape)) if b is not None else "-",
-                ",".join(map(str, want))))
-            expected[cfg["name"]] = (cfg, exp, scale)
-    rcs = {}
-    if expected:
-        p = run([runner, data], timeout=600)
-        if p.returncode != 0:
-            print(p.stdout, p.stderr)
-            print("differential.py: the runner failed with exit status %d" % p.returncode)
+    for cfg, _ in compiled:
+        x, w, b = make_operands(torch, cfg, args.seed)
+        exp, scale = reference(torch, cfg, x, w, b)
+        want = [cfg["batch"], cfg["cout"]] + list(cfg["out"])
+        if list(exp.shape) != want:
+            failed.append(cfg["name"])
+            reproducer(args, cfg, "PyTorch's output shape differs from the flavor arithmetic",
+                       "torch %s, derived %s" % (list(exp.shape), want))
+            continue
+        operands = [(to_bytes(torch, t, cfg["dtype"]), list(t.shape))
+                    for t in (x, w, b) if t is not None]
+        calls.append(kernel_runner.Call(cfg["name"], cfg["dtype"], operands, want))
+        expected[cfg["name"]] = (cfg, exp, scale)
+    outputs = {}
+    if calls:
+        try:
+            outputs = kernel_runner.run_calls(runner, calls, os.path.join(work, "data"))
+        except RuntimeError as e:
+            print(e)
             return 1
-        for line in p.stdout.splitlines():
-            name, rc = line.split()
-            rcs[name] = int(rc)
-        halide_errors = p.stderr
     compared = 0
     for name, (cfg, exp, scale) in expected.items():
-        if rcs.get(name) != 0:
+        result = outputs[name]
+        if result.rc != 0:
             failed.append(name)
-            errs = [l for l in halide_errors.splitlines() if (" %s:" % name) in l]
-            reproducer(args, cfg, "the kernel returned %s" % rcs.get(name), "\n".join(errs))
+            reproducer(args, cfg, "the kernel returned %s" % result.rc,
+                       "\n".join(result.errors))
             continue
-        with open(os.path.join(data, name + ".y"), "rb") as f:
-            got = from_bytes(torch, f.read(), cfg["dtype"], list(exp.shape))
+        got = from_bytes(torch, result.output, cfg["dtype"], list(exp.shape))
         terms = (cfg["cin"] // cfg["groups"]) * math.prod(cfg["kernel"])
         tol = tolerance(cfg["dtype"], exp, scale, terms)
         err = (got - exp).abs()

@@ -1,7 +1,8 @@
-//===- runner.cpp - Calls the kernels of a differential run ---------------===//
+//===- runner.cpp - Calls AOT-compiled tconv kernels on operand files -----===//
 //
-// Built by differential.py together with the kernel objects tconv-compile
-// wrote and a generated kernels.inc (one TCONV_KERNEL_3(name) line per kernel
+// Built by tconv_kernel_runner.py (used by differential.py and the importer
+// tests) with the kernel objects tconv-compile wrote and a generated
+// kernels.inc (one TCONV_KERNEL_3(name) line per kernel
 // without bias, TCONV_KERNEL_4(name) per kernel with one). Knows nothing about
 // transposed convolution: it reads operands, calls a kernel, writes its
 // output.
