@@ -1,6 +1,6 @@
 //===- OpBuilderFuzzer.cpp - libFuzzer: ops from random attribute values --===//
 //
-// Structured fuzzing of the three tconv ops, below the parser: the bytes pick
+// Structured fuzzing of the four tconv ops, below the parser: the bytes pick
 // the op, the operand and result types (ranks, sizes including 0, dynamic and
 // values near INT64_MAX, element types) and every attribute (absent, the right
 // kind with random length and values from the edges of int64_t, or the wrong
@@ -153,8 +153,12 @@ void addArrayAttr(FuzzedDataProvider &fdp, Builder &b, OperationState &state,
     return;
   }
   SmallVector<int64_t> values = pickArray(fdp, spatialRank);
-  if (name == "padding" && fdp.ConsumeBool())
+  // MindSpore's padding: (begin, end) pairs or not; ONNX's pads: always
+  // begins and ends; ONNX's output_shape: spatial or the full shape.
+  if ((name == "padding" && fdp.ConsumeBool()) || name == "pads")
     values = pickArray(fdp, 2 * spatialRank);
+  if (name == "output_shape" && fdp.ConsumeBool())
+    values = pickArray(fdp, spatialRank + 2);
   state.addAttribute(name, b.getDenseI64ArrayAttr(values));
 }
 
@@ -205,6 +209,8 @@ LogicalResult odsInvariants(Operation *op) {
   if (auto o = dyn_cast<mlir::tconv::ConvTransposeOp>(op))
     return o.verifyInvariantsImpl();
   if (auto o = dyn_cast<mlir::tconv::TorchConvTransposeOp>(op))
+    return o.verifyInvariantsImpl();
+  if (auto o = dyn_cast<mlir::tconv::OnnxConvTransposeOp>(op))
     return o.verifyInvariantsImpl();
   return cast<mlir::tconv::MsConvTransposeOp>(op).verifyInvariantsImpl();
 }
@@ -275,6 +281,9 @@ void checkVerifiedOp(Operation *op, func::FuncOp func, ModuleOp module) {
   else if (auto ms = dyn_cast<mlir::tconv::MsConvTransposeOp>(op))
     built = mlir::tconv::MsConvTransposeOp::create(b, op->getLoc(),
                                              op->getOperands(), attrs);
+  else if (auto onnx = dyn_cast<mlir::tconv::OnnxConvTransposeOp>(op))
+    built = mlir::tconv::OnnxConvTransposeOp::create(b, op->getLoc(),
+                                                     op->getOperands(), attrs);
   else
     built = mlir::tconv::ConvTransposeOp::create(b, op->getLoc(), op->getOperands(),
                                            attrs);
@@ -322,7 +331,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   OpBuilder b(&ctx);
   Location loc = FileLineColLoc::get(&ctx, "fuzz", 1, 1);
 
-  const int which = fdp.ConsumeIntegralInRange<int>(0, 2);
+  const int which = fdp.ConsumeIntegralInRange<int>(0, 3);
   int64_t spatialRank = fdp.ConsumeIntegralInRange<int64_t>(1, 3);
   if (fdp.ConsumeIntegralInRange<int>(0, 31) == 0)
     spatialRank = fdp.ConsumeIntegralInRange<int64_t>(0, 5);
@@ -368,10 +377,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   OperationState state(loc, which == 0   ? "tconv.conv_transpose"
                             : which == 1 ? "tconv.torch_conv_transpose"
-                                         : "tconv.ms_conv_transpose");
-  addArrayAttr(fdp, b, state, "stride", spatialRank, which == 0);
-  addArrayAttr(fdp, b, state, "dilation", spatialRank, which == 0);
-  if (which == 0) {
+                            : which == 2 ? "tconv.ms_conv_transpose"
+                                         : "tconv.onnx_conv_transpose");
+  // ONNX spells them in the plural.
+  addArrayAttr(fdp, b, state, which == 3 ? "strides" : "stride", spatialRank,
+               which == 0);
+  addArrayAttr(fdp, b, state, which == 3 ? "dilations" : "dilation",
+               spatialRank, which == 0);
+  if (which == 3) {
+    addArrayAttr(fdp, b, state, "pads", spatialRank, false);
+    addArrayAttr(fdp, b, state, "output_padding", spatialRank, false);
+    addArrayAttr(fdp, b, state, "output_shape", spatialRank, false);
+    // kernel_shape: mostly the weight's own (the only valid value); the
+    // weight shape may have lost its last entry above.
+    if (fdp.ConsumeBool())
+      state.addAttribute(
+          "kernel_shape",
+          b.getDenseI64ArrayAttr(ArrayRef(weightShape)
+                                     .drop_front(std::min<size_t>(
+                                         2, weightShape.size()))));
+    else
+      addArrayAttr(fdp, b, state, "kernel_shape", spatialRank, false);
+    addIntAttr(fdp, b, state, "group");
+    addStringAttr(fdp, b, state, "auto_pad",
+                  {"NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID", "same_upper"});
+  } else if (which == 0) {
     addArrayAttr(fdp, b, state, "pad_lo", spatialRank, true);
     addArrayAttr(fdp, b, state, "pad_hi", spatialRank, true);
     addIntAttr(fdp, b, state, "groups");

@@ -50,7 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   bool flavorLeft = false;
   module->walk([&](Operation *op) {
-    if (isa<mlir::tconv::TorchConvTransposeOp, mlir::tconv::MsConvTransposeOp>(op))
+    if (isa<mlir::tconv::TorchConvTransposeOp, mlir::tconv::MsConvTransposeOp,
+            mlir::tconv::OnnxConvTransposeOp>(op))
       flavorLeft = true;
   });
   if (flavorLeft)

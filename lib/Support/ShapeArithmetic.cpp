@@ -133,4 +133,75 @@ DimPadding msDimPadding(MsPadMode mode, int64_t spatialRank, int64_t kernel,
   return {};
 }
 
+std::optional<OnnxAutoPad> parseOnnxAutoPad(std::string_view autoPad) {
+  if (autoPad == "NOTSET")
+    return OnnxAutoPad::NotSet;
+  if (autoPad == "SAME_UPPER")
+    return OnnxAutoPad::SameUpper;
+  if (autoPad == "SAME_LOWER")
+    return OnnxAutoPad::SameLower;
+  if (autoPad == "VALID")
+    return OnnxAutoPad::Valid;
+  return std::nullopt;
+}
+
+bool onnxUsesTotalPadding(OnnxAutoPad mode, bool hasOutputShape) {
+  return hasOutputShape || mode == OnnxAutoPad::SameUpper ||
+         mode == OnnxAutoPad::SameLower;
+}
+
+std::optional<int64_t> onnxTotalPadding(int64_t inputLength, int64_t kernel,
+                                        int64_t stride, int64_t dilation,
+                                        int64_t outputPadding,
+                                        std::optional<int64_t> outputShape) {
+  if (!outputShape)
+    // F + op - L*s = dk - s + op for every L.
+    return add(sub(checkedDilatedKernelExtent(kernel, dilation), stride),
+               outputPadding);
+  assert(!isDynamicSize(inputLength) && "output_shape needs a static length");
+  return sub(add(checkedFullTransposedLength(inputLength, kernel, stride,
+                                             dilation),
+                 outputPadding),
+             *outputShape);
+}
+
+std::optional<DimPadding>
+onnxDimPadding(OnnxAutoPad mode, int64_t inputLength, int64_t kernel,
+               int64_t stride, int64_t dilation, int64_t padBegin,
+               int64_t padEnd, int64_t outputPadding,
+               std::optional<int64_t> outputShape) {
+  if (!onnxUsesTotalPadding(mode, outputShape.has_value())) {
+    // Explicit pads crop the full output; output_padding re-extends the end.
+    if (mode == OnnxAutoPad::Valid)
+      return DimPadding{0, -outputPadding, 0};
+    std::optional<int64_t> hi = sub(padEnd, outputPadding);
+    if (!hi)
+      return std::nullopt;
+    return DimPadding{padBegin, *hi, 0};
+  }
+
+  std::optional<int64_t> total = onnxTotalPadding(
+      inputLength, kernel, stride, dilation, outputPadding, outputShape);
+  if (!total)
+    return std::nullopt;
+  // onnxruntime's ComputeTotalPad clamps at 0: a target longer than the
+  // output is reached by appending at the end (flavors.md 3.3, rows 30, 34).
+  int64_t clamped = std::max<int64_t>(0, *total);
+  // SAME_UPPER puts the odd element at the end; SAME_LOWER, NOTSET and VALID
+  // at the start (spec text; onnxruntime PRs #12537 and #13311).
+  int64_t lo = mode == OnnxAutoPad::SameUpper ? clamped / 2
+                                               : clamped - clamped / 2;
+  std::optional<int64_t> hi;
+  if (outputShape)
+    hi = sub(sub(checkedFullTransposedLength(inputLength, kernel, stride,
+                                             dilation),
+                 lo),
+             *outputShape);
+  else
+    hi = sub(sub(clamped, lo), outputPadding);
+  if (!hi)
+    return std::nullopt;
+  return DimPadding{lo, *hi, 0};
+}
+
 } // namespace tconv

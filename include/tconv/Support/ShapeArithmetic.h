@@ -110,6 +110,47 @@ DimPadding msDimPadding(MsPadMode mode, int64_t spatialRank, int64_t kernel,
                         int64_t stride, int64_t dilation, int64_t padBegin,
                         int64_t padEnd, int64_t outputPadding);
 
+//===----------------------------------------------------------------------===//
+// ONNX ConvTranspose (opset 11+)
+//===----------------------------------------------------------------------===//
+
+enum class OnnxAutoPad { NotSet, SameUpper, SameLower, Valid };
+
+/// Parses ONNX's auto_pad string, case-sensitively as ONNX and onnxruntime
+/// compare it ("NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID"); anything else
+/// is std::nullopt.
+std::optional<OnnxAutoPad> parseOnnxAutoPad(std::string_view autoPad);
+
+/// The total padding T that ONNX splits between the two ends, before
+/// onnxruntime's clamp at 0: F + op - O with an output_shape O (needs a static
+/// input length), dk - s + op for SAME_* without one (independent of L; the
+/// target L*s cancels). Only meaningful when onnxUsesTotalPadding() holds.
+/// std::nullopt on int64_t overflow.
+std::optional<int64_t> onnxTotalPadding(int64_t inputLength, int64_t kernel,
+                                        int64_t stride, int64_t dilation,
+                                        int64_t outputPadding,
+                                        std::optional<int64_t> outputShape);
+
+/// Whether the mode derives its pads from a total (SAME_*, or any mode with an
+/// output_shape) rather than from `pads` (NOTSET) or nothing (VALID).
+bool onnxUsesTotalPadding(OnnxAutoPad mode, bool hasOutputShape);
+
+/// ONNX's canonical padding of one spatial dimension, the rule of the current
+/// spec text as onnxruntime >= 1.14 implements it (flavors.md sections 1 and
+/// 3.3):
+///   NOTSET without output_shape: (pads_begin, pads_end - op)
+///   VALID  without output_shape: (0, -op)
+///   otherwise T = max(0, onnxTotalPadding(...)), lo = floor(T/2) for
+///   SAME_UPPER and ceil(T/2) for every other mode, and
+///   hi = T - lo - op without output_shape (output L*s when T >= 0 before the
+///   clamp), hi = F - lo - O with output_shape O (output exactly O).
+/// std::nullopt on int64_t overflow.
+std::optional<DimPadding>
+onnxDimPadding(OnnxAutoPad mode, int64_t inputLength, int64_t kernel,
+               int64_t stride, int64_t dilation, int64_t padBegin,
+               int64_t padEnd, int64_t outputPadding,
+               std::optional<int64_t> outputShape);
+
 } // namespace tconv
 
 #endif // TCONV_SUPPORT_SHAPEARITHMETIC_H

@@ -1,9 +1,10 @@
 // RUN: tconv-opt %s -split-input-file | FileCheck %s
 // RUN: tconv-opt %s -split-input-file --mlir-print-op-generic | tconv-opt -split-input-file | FileCheck %s
-// Round trip of the three ops: the custom form and the generic form (with
+// Round trip of the four ops: the custom form and the generic form (with
 // properties in <{...}> or, older style, inherent attributes in {...}) all
 // parse, verify and print back as the same custom form. Attributes equal to
-// their default (groups/group = 1, padding_mode = "zeros", pad_mode = "same")
+// their default (groups/group = 1, padding_mode = "zeros", pad_mode = "same",
+// auto_pad = "NOTSET")
 // are elided by the printer.
 
 // CHECK-LABEL: func @torch_1d
@@ -128,6 +129,51 @@ func.func @ms_generic(%x: tensor<1x3x50xf32>, %w: tensor<3x64x4xf32>) -> (tensor
   // CHECK: tconv.ms_conv_transpose %{{.*}}, %{{.*}} {pad_mode = "pad", padding = array<i64: 0>} : (tensor<1x3x50xf32>, tensor<3x64x4xf32>) -> tensor<1x64x53xf32>
   %1 = "tconv.ms_conv_transpose"(%x, %w) {pad_mode = "pad", padding = array<i64: 0>} : (tensor<1x3x50xf32>, tensor<3x64x4xf32>) -> tensor<1x64x53xf32>
   return %0, %1 : tensor<1x64x53xf32>, tensor<1x64x53xf32>
+}
+
+// -----
+
+// ONNX 1-D, all defaults (auto_pad "NOTSET" spelled out is elided): F = 4 + 3 = 7.
+// CHECK-LABEL: func @onnx_1d_defaults
+func.func @onnx_1d_defaults(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tensor<1x4x7xf32> {
+  // CHECK: tconv.onnx_conv_transpose %{{.*}}, %{{.*}} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x7xf32>
+  %0 = tconv.onnx_conv_transpose %x, %w {auto_pad = "NOTSET", group = 1} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x7xf32>
+  return %0 : tensor<1x4x7xf32>
+}
+
+// -----
+
+// ONNX 2-D with every attribute: bias, group, NOTSET pads, kernel_shape,
+// output_padding, dilations, strides. H: F = 3*2 + 2*2+1 = 11, (1, 2-1) -> 9.
+// W: F = 4*3 + 2 = 14, (0, 3-2) -> 13. Cout = 2 * 3 = 6.
+// CHECK-LABEL: func @onnx_2d_all_attributes
+func.func @onnx_2d_all_attributes(%x: tensor<2x6x4x5xf16>, %w: tensor<6x2x3x2xf16>, %b: tensor<6xf16>) -> tensor<2x6x9x13xf16> {
+  // CHECK: tconv.onnx_conv_transpose %{{.*}}, %{{.*}}, %{{.*}} {dilations = array<i64: 2, 1>, group = 3 : i64, kernel_shape = array<i64: 3, 2>, output_padding = array<i64: 1, 2>, pads = array<i64: 1, 0, 2, 3>, strides = array<i64: 2, 3>} : (tensor<2x6x4x5xf16>, tensor<6x2x3x2xf16>, tensor<6xf16>) -> tensor<2x6x9x13xf16>
+  %0 = tconv.onnx_conv_transpose %x, %w, %b {pads = array<i64: 1, 0, 2, 3>, kernel_shape = array<i64: 3, 2>, output_padding = array<i64: 1, 2>, dilations = array<i64: 2, 1>, strides = array<i64: 2, 3>, group = 3} : (tensor<2x6x4x5xf16>, tensor<6x2x3x2xf16>, tensor<6xf16>) -> tensor<2x6x9x13xf16>
+  return %0 : tensor<2x6x9x13xf16>
+}
+
+// -----
+
+// ONNX 3-D bf16, SAME_UPPER with dynamic batch and spatial sizes: L*s.
+// CHECK-LABEL: func @onnx_3d_same_upper_dynamic
+func.func @onnx_3d_same_upper_dynamic(%x: tensor<?x2x?x4x?xbf16>, %w: tensor<2x2x3x3x3xbf16>) -> tensor<?x2x?x8x?xbf16> {
+  // CHECK: tconv.onnx_conv_transpose %{{.*}}, %{{.*}} {auto_pad = "SAME_UPPER", strides = array<i64: 2, 2, 2>} : (tensor<?x2x?x4x?xbf16>, tensor<2x2x3x3x3xbf16>) -> tensor<?x2x?x8x?xbf16>
+  %0 = tconv.onnx_conv_transpose %x, %w {auto_pad = "SAME_UPPER", strides = array<i64: 2, 2, 2>} : (tensor<?x2x?x4x?xbf16>, tensor<2x2x3x3x3xbf16>) -> tensor<?x2x?x8x?xbf16>
+  return %0 : tensor<?x2x?x8x?xbf16>
+}
+
+// -----
+
+// ONNX generic forms (<{...}> and {...}), output_shape (backend test
+// test_convtranspose_output_shape: 10x8).
+// CHECK-LABEL: func @onnx_generic
+func.func @onnx_generic(%x: tensor<1x1x3x3xf32>, %w: tensor<1x2x3x3xf32>) -> (tensor<1x2x10x8xf32>, tensor<1x2x10x8xf32>) {
+  // CHECK: tconv.onnx_conv_transpose %{{.*}}, %{{.*}} {output_shape = array<i64: 10, 8>, strides = array<i64: 3, 2>} : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32>
+  %0 = "tconv.onnx_conv_transpose"(%x, %w) <{auto_pad = "NOTSET", output_shape = array<i64: 10, 8>, strides = array<i64: 3, 2>, group = 1 : i64}> : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32>
+  // CHECK: tconv.onnx_conv_transpose %{{.*}}, %{{.*}} {output_shape = array<i64: 10, 8>, strides = array<i64: 3, 2>} : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32>
+  %1 = "tconv.onnx_conv_transpose"(%x, %w) {output_shape = array<i64: 10, 8>, strides = array<i64: 3, 2>} : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32>
+  return %0, %1 : tensor<1x2x10x8xf32>, tensor<1x2x10x8xf32>
 }
 
 // -----

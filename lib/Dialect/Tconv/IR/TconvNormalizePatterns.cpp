@@ -1,6 +1,6 @@
 //===- TconvNormalizePatterns.cpp - Flavor ops to tconv.conv_transpose ----===//
 //
-// One small pattern per flavor. Both read the canonical padding from
+// One small pattern per flavor. All read the canonical padding from
 // getCanonicalConvTranspose, the code that verified the op, so the rewrite
 // cannot disagree with the verifier or with type inference.
 //
@@ -106,12 +106,29 @@ struct NormalizeMsConvTranspose : public OpRewritePattern<MsConvTransposeOp> {
   }
 };
 
+/// tconv.onnx_conv_transpose -> tconv.conv_transpose with the pads ONNX's
+/// auto_pad / pads / output_padding / output_shape imply.
+struct NormalizeOnnxConvTranspose
+    : public OpRewritePattern<OnnxConvTransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OnnxConvTransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    CanonicalConvTranspose canonical = getCanonicalConvTranspose(op);
+    ConvTransposeOp result = createCanonicalOp(
+        rewriter, op.getLoc(), op.getType(), op.getInput(), op.getWeight(),
+        op.getBias(), canonical);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::tconv::populateTconvNormalizationPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<NormalizeTorchConvTranspose, NormalizeMsConvTranspose>(
-      patterns.getContext());
+  patterns.add<NormalizeTorchConvTranspose, NormalizeMsConvTranspose,
+               NormalizeOnnxConvTranspose>(patterns.getContext());
 }
 
 void TorchConvTransposeOp::getCanonicalizationPatterns(
@@ -122,4 +139,9 @@ void TorchConvTransposeOp::getCanonicalizationPatterns(
 void MsConvTransposeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                                     MLIRContext *) {
   patterns.add<NormalizeMsConvTranspose>(patterns.getContext());
+}
+
+void OnnxConvTransposeOp::getCanonicalizationPatterns(
+    RewritePatternSet &patterns, MLIRContext *) {
+  patterns.add<NormalizeOnnxConvTranspose>(patterns.getContext());
 }

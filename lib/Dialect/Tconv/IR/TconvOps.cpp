@@ -24,6 +24,7 @@ using namespace mlir;
 using namespace mlir::tconv;
 using ::tconv::DimPadding;
 using ::tconv::MsPadMode;
+using ::tconv::OnnxAutoPad;
 
 static_assert(::tconv::kDynamicSize == ShapedType::kDynamic,
               "tconv's dynamic size marker must be MLIR's");
@@ -32,10 +33,14 @@ namespace {
 
 /// Reports the first violated rule. During inference without a location (a
 /// builder asking whether a configuration is valid) nothing is emitted.
+/// Warnings are emitted only by a Diagnoser made with `emitWarnings`, which
+/// only verify() makes: inference runs several times per op (the interface's
+/// verifier, verify() itself, builders), a warning must appear once.
 class Diagnoser {
 public:
-  Diagnoser(std::optional<Location> loc, StringRef opName)
-      : loc(loc), opName(opName) {}
+  Diagnoser(std::optional<Location> loc, StringRef opName,
+            bool emitWarnings = false)
+      : loc(loc), opName(opName), emitWarnings(emitWarnings) {}
 
   template <typename... Args>
   LogicalResult fail(Args &&...args) const {
@@ -44,16 +49,17 @@ public:
   }
 
   void warn(const Twine &message) const {
-    if (loc)
+    if (loc && emitWarnings)
       emitWarning(*loc) << "'" << opName << "' op " << message;
   }
 
 private:
   std::optional<Location> loc;
   StringRef opName;
+  bool emitWarnings;
 };
 
-/// Sizes of the operands, common to the three ops.
+/// Sizes of the operands, common to the four ops.
 struct OperandShapes {
   Type elementType;
   int64_t batch = 0;
@@ -97,7 +103,7 @@ static StringRef getStringOr(StringAttr attr, StringRef defaultValue) {
 }
 
 //===----------------------------------------------------------------------===//
-// Operand checks shared by the three ops
+// Operand checks shared by the four ops
 //===----------------------------------------------------------------------===//
 
 static FailureOr<OperandShapes>
@@ -213,30 +219,34 @@ static LogicalResult checkAtLeast(const Diagnoser &diag, StringRef name,
 }
 
 /// stride and dilation: one positive value per spatial dim (default 1), with
-/// a dilated kernel extent d*(k-1)+1 that fits in int64_t.
+/// a dilated kernel extent d*(k-1)+1 that fits in int64_t. The attribute
+/// names are ONNX's plural ones for the ONNX op.
 static FailureOr<std::pair<SmallVector<int64_t>, SmallVector<int64_t>>>
 resolveStrideAndDilation(const Diagnoser &diag,
                          std::optional<ArrayRef<int64_t>> stride,
                          std::optional<ArrayRef<int64_t>> dilation,
-                         ArrayRef<int64_t> kernelSize) {
+                         ArrayRef<int64_t> kernelSize,
+                         StringRef strideName = "stride",
+                         StringRef dilationName = "dilation") {
   int64_t spatialRank = kernelSize.size();
-  auto strides = resolvePerDim(diag, "stride", stride, spatialRank, 1);
-  if (failed(strides) || failed(checkAtLeast(diag, "stride", *strides, 1)))
+  auto strides = resolvePerDim(diag, strideName, stride, spatialRank, 1);
+  if (failed(strides) || failed(checkAtLeast(diag, strideName, *strides, 1)))
     return failure();
-  auto dilations = resolvePerDim(diag, "dilation", dilation, spatialRank, 1);
+  auto dilations = resolvePerDim(diag, dilationName, dilation, spatialRank, 1);
   if (failed(dilations) ||
-      failed(checkAtLeast(diag, "dilation", *dilations, 1)))
+      failed(checkAtLeast(diag, dilationName, *dilations, 1)))
     return failure();
   for (auto [i, d] : llvm::enumerate(*dilations))
     if (!::tconv::checkedDilatedKernelExtent(kernelSize[i], d))
       return diag.fail("expects the dilated kernel extent dilation*(k-1)+1 "
-                       "to fit in 64 bits, got 'dilation' ",
-                       d, " with kernel size ", kernelSize[i],
-                       " at spatial dim ", i);
+                       "to fit in 64 bits, got '",
+                       dilationName, "' ", d, " with kernel size ",
+                       kernelSize[i], " at spatial dim ", i);
   return std::make_pair(std::move(*strides), std::move(*dilations));
 }
 
-/// output_padding < max(stride, dilation), PyTorch's and MindSpore's bound.
+/// output_padding < max(stride, dilation), PyTorch's, MindSpore's and the
+/// ONNX spec's bound.
 static LogicalResult checkOutputPaddingBound(const Diagnoser &diag,
                                              ArrayRef<int64_t> outputPadding,
                                              ArrayRef<int64_t> stride,
@@ -451,6 +461,185 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
   return canonical;
 }
 
+/// The configurations on which ONNX implementations disagree (flavors.md
+/// 3.5): valid, normalized with the current spec text as onnxruntime >= 1.14
+/// implements it, and flagged so that a model written for another
+/// implementation is not silently shifted.
+static void
+warnOnnxAmbiguities(const Diagnoser &diag, OnnxAutoPad mode, StringRef autoPad,
+                    const OperandShapes &shapes, ArrayRef<int64_t> stride,
+                    ArrayRef<int64_t> dilation,
+                    std::optional<ArrayRef<int64_t>> pads,
+                    ArrayRef<int64_t> outputPadding,
+                    ArrayRef<std::optional<int64_t>> outputShape) {
+  bool hasOutputShape = !outputShape.empty() && outputShape.front();
+  bool same = mode == OnnxAutoPad::SameUpper || mode == OnnxAutoPad::SameLower;
+  if (hasOutputShape && pads &&
+      llvm::any_of(*pads, [](int64_t p) { return p != 0; }))
+    diag.warn("ignores 'pads' " + formatArray(*pads) +
+              " because 'output_shape' is given, as the ONNX spec and "
+              "onnxruntime do (the ONNX reference evaluator would use them)");
+  for (int64_t i = 0, e = shapes.spatialRank(); i < e; ++i) {
+    int64_t op = outputPadding[i];
+    std::string dim = " at spatial dim " + std::to_string(i);
+    if (op >= stride[i])
+      diag.warn("accepts 'output_padding' " + Twine(op) + dim +
+                " (< max(strides, dilations) = " + Twine(dilation[i]) +
+                ", the ONNX spec's bound, which tconv follows), but "
+                "onnxruntime rejects output_padding >= strides (" +
+                Twine(stride[i]) + ")");
+    if (!::tconv::onnxUsesTotalPadding(mode, hasOutputShape))
+      continue;
+    // The verifier has checked that this fits in int64_t.
+    int64_t total = *::tconv::onnxTotalPadding(
+        shapes.inputSize[i], shapes.kernelSize[i], stride[i], dilation[i], op,
+        outputShape[i]);
+    if (!hasOutputShape && total < 0)
+      diag.warn("clamps the total padding dilations*(k-1)+1 - strides + "
+                "output_padding = " +
+                Twine(total) + dim + " to 0 with auto_pad \"" + autoPad +
+                "\", as onnxruntime and ONNX shape inference do: the output "
+                "length is the full length plus output_padding, not the "
+                "input length times strides (the ONNX reference evaluator "
+                "gives that length, splitting the negative total between "
+                "both ends)");
+    if (!hasOutputShape && op > 0)
+      diag.warn("counts 'output_padding' " + Twine(op) + dim +
+                " in the total padding of auto_pad \"" + autoPad +
+                "\" as onnxruntime does (output length input length times "
+                "strides); ONNX shape inference adds it to that length");
+    if (hasOutputShape && same && total < 0)
+      diag.warn("clamps the total padding full length + output_padding - "
+                "output_shape = " +
+                Twine(total) + dim + " to 0 with auto_pad \"" + autoPad +
+                "\", as onnxruntime does (positions appended at the end); "
+                "the ONNX reference evaluator splits the negative total "
+                "between both ends");
+    if (hasOutputShape && !same && total > 0)
+      diag.warn("crops the total padding " + Twine(total) + dim +
+                " implied by 'output_shape' with auto_pad \"" + autoPad +
+                "\" as the ONNX spec and onnxruntime >= 1.14 do (" +
+                Twine(total - total / 2) + " at the start, " +
+                Twine(total / 2) +
+                " at the end); the ONNX reference evaluator crops it all at "
+                "the end" +
+                (total % 2 ? ", onnxruntime < 1.14 puts the odd one at the end"
+                           : ""));
+  }
+}
+
+/// The ONNX op's attributes with their defaults, checked against each other
+/// and the operands, before the padding is derived.
+template <typename OpOrAdaptor>
+static FailureOr<CanonicalConvTranspose>
+resolveOnnx(const Diagnoser &diag, OpOrAdaptor op,
+            const OperandShapes &shapes) {
+  int64_t rank = shapes.spatialRank();
+  StringRef autoPad = getStringOr(op.getAutoPadAttr(), "NOTSET");
+  std::optional<OnnxAutoPad> mode = ::tconv::parseOnnxAutoPad(autoPad);
+  if (!mode)
+    return diag.fail("expects 'auto_pad' to be \"NOTSET\", \"SAME_UPPER\", "
+                     "\"SAME_LOWER\" or \"VALID\" (case-sensitive, as ONNX "
+                     "compares it), got \"",
+                     autoPad, "\"");
+  auto strideAndDilation =
+      resolveStrideAndDilation(diag, op.getStrides(), op.getDilations(),
+                               shapes.kernelSize, "strides", "dilations");
+  if (failed(strideAndDilation))
+    return failure();
+  auto &[stride, dilation] = *strideAndDilation;
+
+  // kernel_shape is redundant with the weight; ONNX infers it from W.
+  if (std::optional<ArrayRef<int64_t>> given = op.getKernelShape()) {
+    auto kernelShape = resolvePerDim(diag, "kernel_shape", given, rank, 1);
+    if (failed(kernelShape))
+      return failure();
+    if (ArrayRef<int64_t>(*kernelShape) != ArrayRef(shapes.kernelSize))
+      return diag.fail("expects 'kernel_shape' to equal the weight's kernel "
+                       "sizes ",
+                       formatArray(shapes.kernelSize), ", got ",
+                       formatArray(*kernelShape));
+  }
+
+  // pads: ONNX order, all begins then all ends.
+  SmallVector<int64_t> padBegin(rank, 0), padEnd(rank, 0);
+  std::optional<ArrayRef<int64_t>> pads = op.getPads();
+  if (pads) {
+    if (static_cast<int64_t>(pads->size()) != 2 * rank)
+      return diag.fail("expects 'pads' to have ", 2 * rank,
+                       " values (all begins, then all ends, for ", rank,
+                       " spatial dim(s)), got ", pads->size(), ": ",
+                       formatArray(*pads));
+    for (auto [i, p] : llvm::enumerate(*pads))
+      if (p < 0)
+        return diag.fail("expects 'pads' values >= 0, got ", p, " at index ",
+                         i, " of ", formatArray(*pads));
+    // ONNX shape inference: "The pads attribute cannot be used
+    // simultaneously with auto_pad attribute". All-zero pads are harmless
+    // and accepted.
+    if (*mode != OnnxAutoPad::NotSet &&
+        llvm::any_of(*pads, [](int64_t p) { return p != 0; }))
+      return diag.fail("expects 'pads' to be all zeros unless 'auto_pad' is "
+                       "\"NOTSET\" (ONNX: pads cannot be used together with "
+                       "auto_pad), got ",
+                       formatArray(*pads), " with auto_pad \"", autoPad, "\"");
+    for (int64_t i = 0; i < rank; ++i) {
+      padBegin[i] = (*pads)[i];
+      padEnd[i] = (*pads)[rank + i];
+    }
+  }
+
+  auto outputPadding =
+      resolvePerDim(diag, "output_padding", op.getOutputPadding(), rank, 0);
+  if (failed(outputPadding) ||
+      failed(checkAtLeast(diag, "output_padding", *outputPadding, 0)) ||
+      failed(checkOutputPaddingBound(diag, *outputPadding, stride, dilation)))
+    return failure();
+
+  // output_shape: the spatial sizes, or the full output shape (onnxruntime
+  // accepts both and uses only the spatial part).
+  SmallVector<std::optional<int64_t>> outputShape(rank, std::nullopt);
+  std::optional<ArrayRef<int64_t>> givenShape = op.getOutputShape();
+  if (givenShape) {
+    int64_t size = givenShape->size();
+    if (size != rank && size != rank + 2)
+      return diag.fail("expects 'output_shape' to have ", rank,
+                       " value(s), one per spatial dim, or ", rank + 2,
+                       " (the full output shape), got ", size, ": ",
+                       formatArray(*givenShape));
+    ArrayRef<int64_t> spatial = givenShape->take_back(rank);
+    for (int64_t i = 0; i < rank; ++i) {
+      if (spatial[i] < 1)
+        return diag.fail("expects 'output_shape' spatial values >= 1, got ",
+                         spatial[i], " at spatial dim ", i);
+      if (ShapedType::isDynamic(shapes.inputSize[i]))
+        return diag.fail("expects a static input size at spatial dim ", i,
+                         " when 'output_shape' is given (the pads it implies "
+                         "depend on the input size)");
+      outputShape[i] = spatial[i];
+    }
+  }
+
+  CanonicalConvTranspose canonical;
+  canonical.stride = stride;
+  canonical.dilation = dilation;
+  canonical.groups = getSignedOr(op.getGroupAttr(), 1);
+  for (int64_t i = 0; i < rank; ++i) {
+    std::optional<DimPadding> pad = ::tconv::onnxDimPadding(
+        *mode, shapes.inputSize[i], shapes.kernelSize[i], stride[i],
+        dilation[i], padBegin[i], padEnd[i], (*outputPadding)[i],
+        outputShape[i]);
+    if (!pad)
+      return diag.fail("expects the padding ONNX implies at spatial dim ", i,
+                       " to fit in 64 bits");
+    canonical.padding.push_back(*pad);
+  }
+
+  warnOnnxAmbiguities(diag, *mode, autoPad, shapes, stride, dilation, pads,
+                      *outputPadding, outputShape);
+  return canonical;
+}
+
 //===----------------------------------------------------------------------===//
 // Result type inference
 //===----------------------------------------------------------------------===//
@@ -548,17 +737,34 @@ LogicalResult MsConvTransposeOp::inferReturnTypes(
       inferred);
 }
 
+LogicalResult OnnxConvTransposeOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  Diagnoser diag(loc, getOperationName());
+  return inferConvTransposeType(
+      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
+      getSignedOr(adaptor.getGroupAttr(), 1), "group",
+      [&](const OperandShapes &s) { return resolveOnnx(diag, adaptor, s); },
+      inferred);
+}
+
 // The interface's own check would report a shape mismatch as a bare "inferred
 // type(s) ... are incompatible"; accepting here lets verify() report it with
 // the dimension and both lengths. Element type and rank are checked there too.
-bool ConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
+static bool sameResultCount(TypeRange l, TypeRange r) {
   return l.size() == r.size();
+}
+bool ConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
+  return sameResultCount(l, r);
 }
 bool TorchConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
-  return l.size() == r.size();
+  return sameResultCount(l, r);
 }
 bool MsConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
-  return l.size() == r.size();
+  return sameResultCount(l, r);
+}
+bool OnnxConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
+  return sameResultCount(l, r);
 }
 
 //===----------------------------------------------------------------------===//
@@ -613,10 +819,24 @@ LogicalResult MsConvTransposeOp::verify() {
       getInput().getType().getRank() == 5)
     if (std::optional<ArrayRef<int64_t>> op = getOutputPadding())
       if (llvm::any_of(*op, [](int64_t p) { return p != 0; }))
-        Diagnoser(getLoc(), getOperationName())
+        Diagnoser(getLoc(), getOperationName(), /*emitWarnings=*/true)
             .warn("ignores 'output_padding' " + formatArray(*op) +
                   " with pad_mode \"same\", as MindSpore's Conv3dTranspose "
                   "does");
+  return success();
+}
+
+LogicalResult OnnxConvTransposeOp::verify() {
+  if (failed(verifyResultType(*this)))
+    return failure();
+  // The rules hold (inference succeeded); resolve again, this time emitting
+  // the warnings about configurations ONNX implementations disagree on.
+  Diagnoser diag(getLoc(), getOperationName(), /*emitWarnings=*/true);
+  FailureOr<OperandShapes> shapes =
+      verifyOperandShapes(diag, getInput(), getWeight(), getBias(),
+                          getSignedOr(getGroupAttr(), 1), "group");
+  if (failed(shapes) || failed(resolveOnnx(diag, *this, *shapes)))
+    return failure();
   return success();
 }
 
@@ -656,6 +876,12 @@ CanonicalConvTranspose mlir::tconv::getCanonicalConvTranspose(Operation *op) {
         return resolveWith(o, getSignedOr(o.getGroupAttr(), 1), "group",
                            [](auto &d, auto c, auto &s) {
                              return resolveMs(d, c, s);
+                           });
+      })
+      .Case([&](OnnxConvTransposeOp o) {
+        return resolveWith(o, getSignedOr(o.getGroupAttr(), 1), "group",
+                           [](auto &d, auto c, auto &s) {
+                             return resolveOnnx(d, c, s);
                            });
       })
       .Default([](Operation *) -> CanonicalConvTranspose {

@@ -13,7 +13,8 @@ def Tconv_Dialect : Dialect {
     frameworks define it. One op per framework flavor keeps the user's
     parameters exactly as written (`tconv.torch_conv_transpose` for PyTorch's
     `nn.ConvTranspose{1,2,3}d`, `tconv.ms_conv_transpose` for MindSpore's
-    `nn.Conv{1,2,3}dTranspose`), and one canonical op,
+    `nn.Conv{1,2,3}dTranspose`, `tconv.onnx_conv_transpose` for ONNX's
+    `ConvTranspose`), and one canonical op,
     `tconv.conv_transpose`, states the padding explicitly as the number of
     positions dropped from (or, negative, appended to) each end of the full
     transposed output. Normalization (`--tconv-normalize`, or

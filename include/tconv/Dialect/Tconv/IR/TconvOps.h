@@ -34,11 +34,12 @@ struct CanonicalConvTranspose {
   int64_t groups = 1;
 };
 
-/// Returns the canonical form of a verified tconv op (any of the three).
+/// Returns the canonical form of a verified tconv op (any of the four).
 CanonicalConvTranspose getCanonicalConvTranspose(Operation *op);
 
-/// Adds the patterns that rewrite tconv.torch_conv_transpose and
-/// tconv.ms_conv_transpose into tconv.conv_transpose. Used both by the ops'
+/// Adds the patterns that rewrite tconv.torch_conv_transpose,
+/// tconv.ms_conv_transpose and tconv.onnx_conv_transpose into
+/// tconv.conv_transpose. Used both by the ops'
 /// canonicalizers and by the --tconv-normalize pass.
 void populateTconvNormalizationPatterns(RewritePatternSet &patterns);
 

@@ -12,7 +12,7 @@ include "mlir/IR/CommonAttrConstraints.td"
 // checked by the verifiers, which name the offending rank).
 def Tconv_Tensor : RankedTensorOf<[F16, BF16, F32, F64]>;
 
-// Shared by the three ops: the verifier runs inside type inference (so that a
+// Shared by the four ops: the verifier runs inside type inference (so that a
 // builder or the parser that infers the result reports the precise rule), and
 // the result type is compared with the inferred one dimension by dimension in
 // verify(), which names the dimension and both lengths.
@@ -171,6 +171,84 @@ def Tconv_MsConvTransposeOp : Tconv_ConvTransposeOp<"ms_conv_transpose"> {
     DefaultValuedAttr<I64Attr, "1">:$group,
     OptionalAttr<StrAttr>:$weight_init,
     OptionalAttr<StrAttr>:$bias_init
+  );
+  let results = (outs Tconv_Tensor:$output);
+  let hasCanonicalizer = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// tconv.onnx_conv_transpose (ONNX)
+//===----------------------------------------------------------------------===//
+
+def Tconv_OnnxConvTransposeOp : Tconv_ConvTransposeOp<"onnx_conv_transpose"> {
+  let summary = "ONNX ConvTranspose (opset 11, 22)";
+  let description = [{
+    ONNX's `ConvTranspose` with its attributes as written in the model. Array
+    attributes have one entry per spatial dimension unless stated otherwise;
+    an absent attribute takes ONNX's default (`strides` and `dilations` 1,
+    `pads` and `output_padding` 0, `kernel_shape` from the weight). Inputs
+    `X (N, C, D...)`, `W (C, M/group, k...)` (PyTorch's layout) and the
+    optional `B (M)`; the output has `W.shape[1] * group` channels.
+
+    Semantics: the current ONNX spec text, as onnxruntime >= 1.14 implements
+    it (measured with onnxruntime 1.30). Per spatial dimension, with
+    `dk = d*(k-1)+1`, `F = (L-1)*s + dk` and `op = output_padding`:
+
+    ```
+    NOTSET, no output_shape       canonical (pads_begin, pads_end - op)
+    VALID,  no output_shape       canonical (0, -op)
+    SAME_*, no output_shape       T = max(0, dk - s + op)
+    output_shape O (any auto_pad) T = max(0, F + op - O)
+    SAME_UPPER: lo = floor(T/2);  every other mode: lo = ceil(T/2)
+    hi = T - lo - op (no output_shape),  hi = F - lo - O (output_shape)
+    ```
+
+    So SAME_* gives `L*s` (the odd element cropped at the end for SAME_UPPER,
+    at the start for SAME_LOWER) and `output_shape` gives exactly `O`; a
+    negative total is clamped at 0 as onnxruntime does, and the extra
+    positions are appended at the end (they hold only the bias).
+
+    Rules, all checked by the verifier: `auto_pad` is `"NOTSET"`,
+    `"SAME_UPPER"`, `"SAME_LOWER"` or `"VALID"` (case-sensitive); `pads` has
+    `2 * rank` entries in ONNX's order (all begins, then all ends), each
+    `>= 0`, and must be all zeros unless `auto_pad` is `"NOTSET"`;
+    `strides`, `dilations`, `group` positive; `0 <= output_padding <
+    max(stride, dilation)`; `kernel_shape`, when given, equals the weight's
+    kernel sizes; `output_shape` has `rank` entries (or `rank + 2`, the full
+    output shape onnxruntime also accepts, whose leading two entries are
+    ignored as onnxruntime ignores them), each `>= 1`, and needs static
+    spatial input sizes; `group` divides `C`; the output length is `>= 1`.
+
+    Where ONNX implementations disagree, the verifier warns and says which
+    one tconv follows (docs/semantics.md): SAME_* with `dk - s + op < 0`
+    (output `F + op`, not `L*s`), SAME_* with `op > 0` (onnxruntime's `L*s`,
+    not shape inference's `L*s + op`), SAME_* with `output_shape > F + op`
+    (clamped, not split), `output_shape` with a positive total under
+    NOTSET/VALID (the reference evaluator crops only at the end),
+    `s <= op < d` (onnxruntime rejects it), and `pads` together with
+    `output_shape` (ignored, as the spec says). Warnings are emitted once the
+    op is valid and do not stop normalization.
+
+    Example (ONNX backend test `test_convtranspose_autopad_same`):
+
+    ```mlir
+    %0 = tconv.onnx_conv_transpose %x, %w {auto_pad = "SAME_UPPER",
+           strides = array<i64: 2, 2>}
+         : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x6x6xf32>
+    ```
+  }];
+  let arguments = (ins
+    Tconv_Tensor:$input,
+    Tconv_Tensor:$weight,
+    Optional<Tconv_Tensor>:$bias,
+    DefaultValuedStrAttr<StrAttr, "NOTSET">:$auto_pad,
+    OptionalAttr<DenseI64ArrayAttr>:$pads,
+    OptionalAttr<DenseI64ArrayAttr>:$output_padding,
+    OptionalAttr<DenseI64ArrayAttr>:$output_shape,
+    OptionalAttr<DenseI64ArrayAttr>:$dilations,
+    OptionalAttr<DenseI64ArrayAttr>:$strides,
+    OptionalAttr<DenseI64ArrayAttr>:$kernel_shape,
+    DefaultValuedAttr<I64Attr, "1">:$group
   );
   let results = (outs Tconv_Tensor:$output);
   let hasCanonicalizer = 1;
