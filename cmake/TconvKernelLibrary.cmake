@@ -1,14 +1,17 @@
-# tconv_add_kernel_library(<name> SOURCES <file.mlir>... [TARGET <halide-target>])
+# tconv_add_kernel_library(<name> SOURCES <file.mlir>... [TARGET <halide-target>]
+#                          [EMIT_INIT])
 #
 # Compiles every func.func of each .mlir source with tconv-compile at build
 # time and gathers the objects into the static library <name>. The generated
 # headers (<func>.h) are on the library's include path, and the Halide runtime
-# for the target is linked in once.
+# for the target is linked in once. EMIT_INIT adds each func's parameter
+# initialization, <func>_init_params.o and .h (tconv-compile --emit=init,
+# docs/initialization.md).
 #
 # The function names are read from the sources at configure time (tconv-compile
 # names each object after its func); editing a source re-runs the configure.
 function(tconv_add_kernel_library name)
-  cmake_parse_arguments(ARG "" "TARGET" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "EMIT_INIT" "TARGET" "SOURCES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "tconv_add_kernel_library(${name}): no SOURCES given")
   endif()
@@ -18,10 +21,17 @@ function(tconv_add_kernel_library name)
   if(TARGET tconv-compile)
     set(compiler $<TARGET_FILE:tconv-compile>)
     set(compiler_dep tconv-compile)
+  elseif(TARGET tconv::tconv-compile) # find_package(tconv): the installed one
+    set(compiler $<TARGET_FILE:tconv::tconv-compile>)
+    set(compiler_dep $<TARGET_FILE:tconv::tconv-compile>)
   else()
     find_program(TCONV_COMPILE_EXECUTABLE tconv-compile REQUIRED)
     set(compiler ${TCONV_COMPILE_EXECUTABLE})
     set(compiler_dep ${TCONV_COMPILE_EXECUTABLE})
+  endif()
+  set(emit_args)
+  if(ARG_EMIT_INIT)
+    set(emit_args --emit=init)
   endif()
 
   set(objects)
@@ -40,10 +50,16 @@ function(tconv_add_kernel_library name)
       string(REGEX REPLACE ".*@" "" func "${decl}")
       list(APPEND outputs "${outdir}/${func}.o" "${outdir}/${func}.h")
       list(APPEND objects "${outdir}/${func}.o")
+      if(ARG_EMIT_INIT)
+        list(APPEND outputs "${outdir}/${func}_init_params.o"
+                            "${outdir}/${func}_init_params.h")
+        list(APPEND objects "${outdir}/${func}_init_params.o")
+      endif()
     endforeach()
     add_custom_command(
       OUTPUT ${outputs}
       COMMAND ${compiler} "${source}" -o "${outdir}" --target=${ARG_TARGET}
+              ${emit_args}
       DEPENDS "${source}" ${compiler_dep}
       COMMENT "tconv-compile ${stem}.mlir (${ARG_TARGET})"
       VERBATIM)

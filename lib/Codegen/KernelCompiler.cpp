@@ -4,6 +4,7 @@
 
 #include "CpuSchedule.h"
 #include "GpuSchedule.h"
+#include "ParamInit.h"
 #include "TransposedConvAlgorithm.h"
 
 #include <cstdint>
@@ -341,6 +342,53 @@ std::string compileKernel(const TransposedConvSpec &spec,
     return e.what();
   } catch (...) {
     return "unknown error while compiling " + functionName;
+  }
+}
+
+std::string checkParamInit(const TransposedConvSpec &spec) {
+  const WeightFans fans = weightFans(spec);
+  ParamDistribution ignored;
+  if (std::string error =
+          resolveInitializer(spec.weightInit, false, fans, ignored);
+      !error.empty())
+    return error;
+  // A bias_init without a bias is checked too: MindSpore looks the name up
+  // either way.
+  return resolveInitializer(spec.biasInit, true, fans, ignored);
+}
+
+std::string compileParamInit(const TransposedConvSpec &spec,
+                             const std::string &functionName,
+                             const std::string &target,
+                             const std::string &outDir) {
+  if (std::string error = checkSupported(spec, target); !error.empty())
+    return error;
+  if (std::string error = checkParamInit(spec); !error.empty())
+    return error;
+  if (std::string error = checkOutDir(outDir); !error.empty())
+    return error;
+  const std::string name = functionName + "_init_params";
+  try {
+    // CPU code for the target's host. A GPU feature stays in the target: no
+    // Func runs on the device, but Halide then marks the outputs host_dirty,
+    // so the kernel copies them to the device at its next call.
+    Halide::Target t =
+        resolveTarget(target).with_feature(Halide::Target::NoRuntime);
+    ParamInitPipeline pipeline = buildParamInitPipeline(spec);
+    StagedFiles files(outDir);
+    std::map<Halide::OutputFileType, std::string> outputs = {
+        {Halide::OutputFileType::object, files.stage(name + ".o")},
+        {Halide::OutputFileType::c_header, files.stage(name + ".h")}};
+    Halide::Pipeline(pipeline.outputs())
+        .compile_to_module({pipeline.seed}, name, t)
+        .compile(outputs);
+    return files.commit();
+  } catch (const Halide::Error &e) {
+    return std::string("Halide: ") + e.what();
+  } catch (const std::exception &e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error while compiling " + name;
   }
 }
 

@@ -123,5 +123,19 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
   if (trailingZeros)
     for (auto [pad, zeros] : llvm::zip_equal(spec.padding, *trailingZeros))
       pad.trailingZeros = zeros;
+  // The names themselves are checked by the code generator when it compiles
+  // <func>_init_params (a canonical op may carry any string here).
+  for (auto [attrName, init] : {std::pair{kWeightInitAttrName, &spec.weightInit},
+                                std::pair{kBiasInitAttrName, &spec.biasInit}}) {
+    Attribute attr = conv->getAttr(attrName);
+    if (!attr)
+      continue;
+    auto name = dyn_cast<StringAttr>(attr);
+    if (!name)
+      return conv.emitError("expects '")
+             << attrName << "' to be a string (an initializer name), got "
+             << attr;
+    *init = name.str();
+  }
   return spec;
 }

@@ -5,8 +5,9 @@
 //
 // Parses and verifies INPUT, runs --tconv-normalize, and compiles every
 // func.func (one tconv op and a return) into OUTDIR/<func>.o and <func>.h, plus
-// OUTDIR/halide_runtime.o once for the target. Every func is checked before
-// anything is written, so an error leaves OUTDIR as it was.
+// OUTDIR/halide_runtime.o once for the target; --emit=init adds
+// <func>_init_params.o and .h (docs/initialization.md). Every func is checked
+// before anything is written, so an error leaves OUTDIR as it was.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,7 +53,8 @@ static cl::list<std::string>
          cl::desc("Extra artifacts beside each object: assembly (.s), stmt "
                   "(Halide's lowered statement, .stmt), llvm (.ll), device "
                   "(GPU targets: the device code, .ptx for CUDA, .cl for "
-                  "OpenCL)"),
+                  "OpenCL), init (<func>_init_params.o and .h: the weight and "
+                  "bias initialization, docs/initialization.md)"),
          cl::cat(category));
 
 static cl::opt<std::string> schedule(
@@ -74,6 +76,7 @@ int main(int argc, char **argv) {
                               "tconv-compile: tconv MLIR to kernel objects\n");
 
   ::tconv::codegen::EmitOptions emitOptions;
+  bool emitInit = false;
   for (const std::string &item : emit) {
     if (item == "assembly")
       emitOptions.assembly = true;
@@ -83,9 +86,11 @@ int main(int argc, char **argv) {
       emitOptions.llvmIR = true;
     else if (item == "device")
       emitOptions.deviceCode = true;
+    else if (item == "init")
+      emitInit = true;
     else
       return fail("unknown --emit value '" + item +
-                  "' (expected assembly, stmt, llvm or device)");
+                  "' (expected assembly, stmt, llvm, device or init)");
   }
   if (std::string error = ::tconv::codegen::checkTarget(target);
       !error.empty())
@@ -133,10 +138,25 @@ int main(int argc, char **argv) {
           << func.getSymName() << "': " << error;
       return 1;
     }
+    if (emitInit)
+      if (std::string error = ::tconv::codegen::checkParamInit(*spec);
+          !error.empty()) {
+        func.emitError("cannot emit the parameter initialization of '")
+            << func.getSymName() << "': " << error;
+        return 1;
+      }
     kernels.push_back({func.getSymName().str(), std::move(*spec)});
   }
   if (kernels.empty())
     return fail("'" + inputFilename + "' defines no func.func to compile");
+  // <f>_init_params is a symbol and a file name of its own.
+  if (emitInit)
+    for (const Kernel &a : kernels)
+      for (const Kernel &b : kernels)
+        if (b.name == a.name + "_init_params")
+          return fail("--emit=init would name the initialization of '" +
+                      a.name + "' '" + b.name +
+                      "', which is also a func of the input; rename one");
 
   if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
     return fail("cannot create output directory '" + outputDir +
@@ -156,6 +176,12 @@ int main(int argc, char **argv) {
             schedule);
         !error.empty())
       return fail("compiling '" + kernel.name + "': " + error);
+  if (emitInit)
+    for (const Kernel &kernel : kernels)
+      if (std::string error = ::tconv::codegen::compileParamInit(
+              kernel.spec, kernel.name, target, outputDir);
+          !error.empty())
+        return fail("compiling '" + kernel.name + "_init_params': " + error);
   if (std::string error = ::tconv::codegen::compileRuntime(target, outputDir);
       !error.empty())
     return fail("compiling the Halide runtime: " + error);

@@ -65,6 +65,27 @@ std::string compileKernel(const TransposedConvSpec &spec,
                           const EmitOptions &emit,
                           const std::string &schedule = "tconv");
 
+/// Returns an empty string when compileParamInit supports the spec's
+/// weightInit and biasInit, else a message naming the initializer (unknown,
+/// not supported: identity, dirac, orthogonal, variancescaling, or fan-based
+/// for the bias).
+std::string checkParamInit(const TransposedConvSpec &spec);
+
+/// Compiles the parameter initialization of kernel `functionName` into
+/// `outDir`: <name>_init_params.o and <name>_init_params.h, without the
+/// Halide runtime, staged like compileKernel. docs/initialization.md.
+///
+/// ABI: int <name>_init_params(uint64_t seed, halide_buffer_t *weight,
+///                             [halide_buffer_t *bias])
+/// fills the kernel's weight (Cin, Cout/groups, K...) and bias (Cout), dense,
+/// dimension 0 innermost, on the CPU (host memory), deterministically for a
+/// seed. Returns 0, or a non-zero Halide error code after calling halide_error
+/// when a buffer's rank, extent, stride or type does not match.
+std::string compileParamInit(const TransposedConvSpec &spec,
+                             const std::string &functionName,
+                             const std::string &target,
+                             const std::string &outDir);
+
 /// Writes <outDir>/halide_runtime.o, the Halide runtime for `target`, once
 /// for any number of kernels; for a GPU target it includes the OpenCL or CUDA
 /// runtime (docs/gpu.md). Returns an empty string on success.

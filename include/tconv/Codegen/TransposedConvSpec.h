@@ -41,6 +41,11 @@ struct TransposedConvSpec {
   std::vector<int64_t> stride;
   std::vector<int64_t> dilation;
   std::vector<DimPadding> padding;
+  /// MindSpore's weight_init / bias_init names as written (any case), kept on
+  /// the canonical op as tconv.weight_init / tconv.bias_init; empty: the
+  /// default (PyTorch's, = MindSpore r2.1+'s None). Only <func>_init_params
+  /// reads them (ParamInit.h, docs/initialization.md).
+  std::string weightInit, biasInit;
 
   /// Output spatial sizes (kDynamicSize where the input size is dynamic).
   std::vector<int64_t> outputSize() const;
