@@ -16,6 +16,8 @@ packages=(
   libhalide14-0-dev
   # Tests: GoogleTest, OpenCL on the CPU, PyTorch as a semantics reference.
   libgtest-dev pocl-opencl-icd ocl-icd-opencl-dev python3-torch python3-numpy
+  # ONNX importer (tconv-import-onnx) and its conformance test.
+  libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx libonnx-testdata
   # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.
   clang-22 libclang-rt-22-dev
   # Benchmarks: Google Benchmark and oneDNN; matplotlib for benchmarks/plot.py.

@@ -21,6 +21,6 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
-tools = ["tconv-opt", "tconv-compile"]
+tools = ["tconv-opt", "tconv-compile", "tconv-import-onnx"]
 llvm_config.add_tool_substitutions(
     [ToolSubst(t, unresolved="ignore") for t in tools], tool_dirs)
