@@ -160,6 +160,23 @@ constexpr Autoscheduler kAutoschedulers[] = {
     {"auto-mullapudi2016", "Mullapudi2016", "autoschedule_mullapudi2016"},
 };
 
+/// Runs `compile`, which returns "" or an error, and turns whatever Halide
+/// (or anything else) throws into the message: every AOT entry point reports
+/// failures as strings, never as exceptions.
+template <typename Compile>
+static std::string catchingHalideErrors(const std::string &what,
+                                        Compile &&compile) {
+  try {
+    return compile();
+  } catch (const Halide::Error &e) {
+    return std::string("Halide: ") + e.what();
+  } catch (const std::exception &e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error while compiling " + what;
+  }
+}
+
 /// Loads the plugin of `as` once per process. Debian installs the plugins
 /// next to libHalide, in halide14/ (not on the loader's path), so that
 /// directory is tried first, then $TCONV_HALIDE_PLUGIN_DIR, then the bare
@@ -273,7 +290,7 @@ std::string compileKernel(const TransposedConvSpec &spec,
     return error;
   if (std::string error = checkOutDir(outDir); !error.empty())
     return error;
-  try {
+  return catchingHalideErrors(functionName, [&]() -> std::string {
     // The runtime comes once per program from compileRuntime.
     Halide::Target t =
         resolveTarget(target).with_feature(Halide::Target::NoRuntime);
@@ -336,13 +353,7 @@ std::string compileKernel(const TransposedConvSpec &spec,
             << deviceCodeOf(module);
     }
     return files.commit();
-  } catch (const Halide::Error &e) {
-    return std::string("Halide: ") + e.what();
-  } catch (const std::exception &e) {
-    return e.what();
-  } catch (...) {
-    return "unknown error while compiling " + functionName;
-  }
+  });
 }
 
 std::string checkParamInit(const TransposedConvSpec &spec) {
@@ -368,7 +379,7 @@ std::string compileParamInit(const TransposedConvSpec &spec,
   if (std::string error = checkOutDir(outDir); !error.empty())
     return error;
   const std::string name = functionName + "_init_params";
-  try {
+  return catchingHalideErrors(name, [&]() -> std::string {
     // CPU code for the target's host. A GPU feature stays in the target: no
     // Func runs on the device, but Halide then marks the outputs host_dirty,
     // so the kernel copies them to the device at its next call.
@@ -383,13 +394,7 @@ std::string compileParamInit(const TransposedConvSpec &spec,
         .compile_to_module({pipeline.seed}, name, t)
         .compile(outputs);
     return files.commit();
-  } catch (const Halide::Error &e) {
-    return std::string("Halide: ") + e.what();
-  } catch (const std::exception &e) {
-    return e.what();
-  } catch (...) {
-    return "unknown error while compiling " + name;
-  }
+  });
 }
 
 std::string compileRuntime(const std::string &target,
@@ -398,18 +403,12 @@ std::string compileRuntime(const std::string &target,
     return error;
   if (std::string error = checkOutDir(outDir); !error.empty())
     return error;
-  try {
+  return catchingHalideErrors("the Halide runtime", [&]() -> std::string {
     StagedFiles files(outDir);
     Halide::compile_standalone_runtime(files.stage("halide_runtime.o"),
                                        resolveTarget(target));
     return files.commit();
-  } catch (const Halide::Error &e) {
-    return std::string("Halide: ") + e.what();
-  } catch (const std::exception &e) {
-    return e.what();
-  } catch (...) {
-    return "unknown error while compiling the Halide runtime";
-  }
+  });
 }
 
 } // namespace tconv::codegen

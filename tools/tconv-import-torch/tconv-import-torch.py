@@ -391,14 +391,7 @@ def script_attrs(m):
              "(stride, padding, ...): the file was made by torch.jit.trace, "
              "which tconv-import-torch does not read; save it with "
              "torch.jit.script, or import the Python model")
-    return {
-        "stride": [int(v) for v in m.stride],
-        "padding": [int(v) for v in m.padding],
-        "output_padding": [int(v) for v in m.output_padding],
-        "dilation": [int(v) for v in m.dilation],
-        "groups": int(m.groups),
-        "padding_mode": str(m.padding_mode),
-    }
+    return module_attrs(m)
 
 
 # ---------------------------------------------------------------------------

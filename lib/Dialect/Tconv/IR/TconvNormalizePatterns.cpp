@@ -1,8 +1,8 @@
 //===- TconvNormalizePatterns.cpp - Flavor ops to tconv.conv_transpose ----===//
 //
-// One small pattern per flavor. All read the canonical padding from
-// getCanonicalConvTranspose, the code that verified the op, so the rewrite
-// cannot disagree with the verifier or with type inference.
+// One small pattern per flavor (PyTorch and ONNX share one template). All read
+// the canonical padding from getCanonicalConvTranspose, the code that verified
+// the op, so the rewrite cannot disagree with the verifier or type inference.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,21 +36,26 @@ createCanonicalOp(PatternRewriter &rewriter, Location loc, Type resultType,
 
 namespace {
 
-/// tconv.torch_conv_transpose -> tconv.conv_transpose with (p, p - op).
-struct NormalizeTorchConvTranspose
-    : public OpRewritePattern<TorchConvTransposeOp> {
-  using OpRewritePattern::OpRewritePattern;
+/// A flavor op whose canonical form is the canonical op alone (PyTorch: (p,
+/// p - op); ONNX: the pads auto_pad / pads / output_padding / output_shape
+/// imply) -> tconv.conv_transpose with the same operands and result type.
+template <typename FlavorOp>
+struct NormalizeToCanonicalOp : public OpRewritePattern<FlavorOp> {
+  using OpRewritePattern<FlavorOp>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(TorchConvTransposeOp op,
+  LogicalResult matchAndRewrite(FlavorOp op,
                                 PatternRewriter &rewriter) const override {
     CanonicalConvTranspose canonical = getCanonicalConvTranspose(op);
-    ConvTransposeOp result = createCanonicalOp(
-        rewriter, op.getLoc(), op.getType(), op.getInput(), op.getWeight(),
-        op.getBias(), canonical);
+    ConvTransposeOp result =
+        createCanonicalOp(rewriter, op.getLoc(), op.getType(), op.getInput(),
+                          op.getWeight(), op.getBias(), canonical);
     rewriter.replaceOp(op, result);
     return success();
   }
 };
+using NormalizeTorchConvTranspose =
+    NormalizeToCanonicalOp<TorchConvTransposeOp>;
+using NormalizeOnnxConvTranspose = NormalizeToCanonicalOp<OnnxConvTransposeOp>;
 
 /// tconv.ms_conv_transpose -> tconv.conv_transpose, followed by a zero
 /// tensor.pad at the high end when Conv2dTranspose's output_padding appends
@@ -102,23 +107,6 @@ struct NormalizeMsConvTranspose : public OpRewritePattern<MsConvTransposeOp> {
     auto padOp = tensor::PadOp::create(rewriter, op.getLoc(), resultType,
                                        conv.getResult(), low, high, zero);
     rewriter.replaceOp(op, padOp.getResult());
-    return success();
-  }
-};
-
-/// tconv.onnx_conv_transpose -> tconv.conv_transpose with the pads ONNX's
-/// auto_pad / pads / output_padding / output_shape imply.
-struct NormalizeOnnxConvTranspose
-    : public OpRewritePattern<OnnxConvTransposeOp> {
-  using OpRewritePattern::OpRewritePattern;
-
-  LogicalResult matchAndRewrite(OnnxConvTransposeOp op,
-                                PatternRewriter &rewriter) const override {
-    CanonicalConvTranspose canonical = getCanonicalConvTranspose(op);
-    ConvTransposeOp result = createCanonicalOp(
-        rewriter, op.getLoc(), op.getType(), op.getInput(), op.getWeight(),
-        op.getBias(), canonical);
-    rewriter.replaceOp(op, result);
     return success();
   }
 };
