@@ -1,7 +1,7 @@
 //===- fma_peak.cpp - The machine's f32 FMA throughput --------------------===//
 //
 // tconv-fma-peak [max threads]: runs independent chains of f32 vector FMAs
-// (AVX-512 when the CPU has it, else AVX2) on 1..max threads (default: all
+// (ymm, and zmm too when the CPU has AVX-512) on 1..max threads (default: all
 // cores) and prints the total GFLOP/s: the ceiling for tconv-bench's numbers,
 // and whether more threads add floating-point throughput at all (on a VM
 // whose vCPUs are SMT siblings of one core, they do not).
@@ -58,6 +58,28 @@ __attribute__((target("avx2,fma"))) float chainsAvx2(long iters) {
   return s;
 }
 
+/// Best of 5 runs of `chains` on `threads` threads, in GFLOP/s.
+double measure(float (*chains)(long), int lanes, int threads) {
+  double best = 0.0;
+  for (int rep = 0; rep < 5; ++rep) {
+    std::vector<float> sink(threads);
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+      pool.emplace_back([&, t] { sink[t] = chains(kIterations); });
+    for (auto &th : pool)
+      th.join();
+    double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+            .count();
+    double flops = 2.0 * lanes * kChains * double(kIterations) * threads;
+    best = std::max(best, flops / s * 1e-9);
+    if (sink[0] == 12345.0f) // keep the results alive
+      std::printf(" ");
+  }
+  return best;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -66,34 +88,26 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "tconv-fma-peak: needs AVX2 or AVX-512\n");
     return 1;
   }
-  const int lanes = avx512 ? 16 : 8;
   int maxThreads = argc > 1 ? std::atoi(argv[1])
                             : int(std::thread::hardware_concurrency());
   maxThreads = std::max(1, maxThreads);
-  std::printf("f32 FMA peak (%s, %d chains per thread)\n",
-              avx512 ? "AVX-512" : "AVX2", kChains);
-  for (int threads = 1; threads <= maxThreads; ++threads) {
-    double best = 0.0;
-    for (int rep = 0; rep < 5; ++rep) {
-      std::vector<float> sink(threads);
-      auto t0 = std::chrono::steady_clock::now();
-      std::vector<std::thread> pool;
-      for (int t = 0; t < threads; ++t)
-        pool.emplace_back([&, t] {
-          sink[t] = avx512 ? chainsAvx512(kIterations) : chainsAvx2(kIterations);
-        });
-      for (auto &th : pool)
-        th.join();
-      double s = std::chrono::duration<double>(
-                     std::chrono::steady_clock::now() - t0)
-                     .count();
-      double flops = 2.0 * lanes * kChains * double(kIterations) * threads;
-      best = std::max(best, flops / s * 1e-9);
-      if (sink[0] == 12345.0f) // keep the results alive
-        std::printf(" ");
+  // Both widths where the CPU has AVX-512: a core that splits zmm FMAs in two
+  // 256-bit halves (Zen 4) peaks at the same GFLOP/s with either, one with
+  // full-width units (Zen 5, Intel) twice as high with zmm.
+  struct Width {
+    const char *name;
+    float (*chains)(long);
+    int lanes;
+  };
+  std::vector<Width> widths = {{"ymm (AVX2)", chainsAvx2, 8}};
+  if (avx512)
+    widths.push_back({"zmm (AVX-512)", chainsAvx512, 16});
+  std::printf("f32 FMA peak, %d independent chains per thread\n", kChains);
+  for (const Width &w : widths)
+    for (int threads = 1; threads <= maxThreads; ++threads) {
+      double best = measure(w.chains, w.lanes, threads);
+      std::printf("  %-13s %d thread(s): %.1f GFLOP/s total, %.1f per thread\n",
+                  w.name, threads, best, best / threads);
     }
-    std::printf("  %d thread(s): %.1f GFLOP/s total, %.1f per thread\n",
-                threads, best, best / threads);
-  }
   return 0;
 }
