@@ -94,8 +94,8 @@ CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
   // channels by 32 or 64 inside the chunk (the chunk's phase sums in memory,
   // every block reusing an L1-sized slice of the input tile) was 4-13%
   // slower. The floor of 8 tasks keeps both threads busy at N = 1
-  // (hifigan_up1: 2 tiles x 4 chunks of 64) and leaves seed_ex1/2 (one tile,
-  // 64 channels) at 2 tasks rather than 1. With a dynamic batch or length
+  // (hifigan_up1: 2 tiles x 4 chunks of 64); seed_ex1/2 (one tile, 64
+  // channels, 2 tasks) run serially anyway (rule 4). With a dynamic batch or length
   // the count is unknown and the chunk stays 32. Tasks per chunk: tiles x
   // the phase positions q_j of the other spatial dims (parallel too) x batch.
   // Only "at least 8" matters: the count saturates at kEnoughTasks, so the
@@ -119,6 +119,25 @@ CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
   tiling.blocksPerChunk = blocksOf(32);
   if (!isDynamicSize(tasks) && tasks * (blocks / blocksOf(64)) >= 8)
     tiling.blocksPerChunk = blocksOf(64);
+  // Rule 4, serial tiny kernels. Below 1 MFLOP (about 10 us of arithmetic
+  // at one core's peak) the tasks run in one loop on the calling thread:
+  // waking a second worker costs about as much as the whole call. Zen 4,
+  // interleaved A/B, parallel -> serial: seed_ex1 (0.077 MFLOP) +4..9% at 1
+  // thread, +36% at 2; seed_ex2 (0.096 MFLOP) +1..14% and +8..11%. Unknown
+  // sizes (dynamic batch or length) stay parallel.
+  // The count saturates at the threshold, so large shapes cannot overflow.
+  constexpr int64_t kSerialFlops = 1 << 20;
+  bool known = !isDynamicSize(spec.batch);
+  int64_t flops = std::min(kSerialFlops, 2 * spec.inChannels *
+                                             (spec.outChannels / spec.groups));
+  if (known)
+    flops = std::min(kSerialFlops, flops * spec.batch);
+  for (int64_t j = 0; j < spec.spatialRank && known; ++j) {
+    known = !isDynamicSize(spec.inputSize[j]);
+    flops = std::min(kSerialFlops,
+                     flops * spec.inputSize[j] * spec.kernelSize[j]);
+  }
+  tiling.parallel = !known || flops >= kSerialFlops;
   return tiling;
 }
 
@@ -184,7 +203,8 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
     for (int j = 1; j < rank; ++j)
       out.unroll(r[j]);
   }
-  out.parallel(tile);
+  if (tiling.parallel)
+    out.parallel(tile);
 
   // Trailing zeros: a few rows (planes) of stores, vectorized along x_0 when
   // the zeros run across it; a few columns of x_0 need no schedule.

@@ -27,6 +27,7 @@ struct CpuTiling {
   int vectorsPerTile = 1;   ///< register block along the innermost positions
   int channelsPerBlock = 1; ///< register block along output channels
   int blocksPerChunk = 1;   ///< channel blocks of one parallel task
+  bool parallel = true;     ///< tasks on the thread pool (else one loop)
 };
 
 /// Picks the register blocking from the target's vector registers and the
