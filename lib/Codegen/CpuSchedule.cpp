@@ -18,13 +18,12 @@ static int largestDivisorAtMost(int64_t n, int64_t limit) {
   return 1;
 }
 
-CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
+CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
                           const Target &target) {
   // Every rule that shapes the CPU schedule lives here. Measurements: 1
   // thread, AMD Zen 5 (AVX-512, 32 zmm registers), a JIT harness over the
   // shape suite, GFLOP/s over process CPU time (docs/performance.md, "The CPU
   // schedule and the rules behind it").
-  const TransposedConvSpec &spec = pipeline.spec;
   CpuTiling tiling;
   tiling.vectorWidth =
       target.natural_vector_size(accumulatorType(spec.elementType));
@@ -62,7 +61,8 @@ CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
   // (hifigan_up1 has 100 positions per phase, 7 vectors: 2 tiles of 4, 128
   // computed; one tile of 7 would waste only 12% but needs 28 accumulators,
   // see rule 1.)
-  int64_t stride = pipeline.phases[0].stride;
+  // Halide dimension 0, the phases the tile splits, is the last spec dim.
+  int64_t stride = spec.stride[spec.spatialRank - 1];
   int64_t innerLength = spec.outputSize()[spec.spatialRank - 1];
   int64_t vectors = maxVectors;
   if (!isDynamicSize(innerLength)) {
@@ -138,7 +138,45 @@ CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
                      flops * spec.inputSize[j] * spec.kernelSize[j]);
   }
   tiling.parallel = !known || flops >= kSerialFlops;
+
+  // Rule 5, the phases inside slices of input channels. Each phase of the
+  // per-phase form walks every input channel of the tile, so with stride 8
+  // (K = 16) the input tile and the block's weight lines are streamed from
+  // L2 eight times per block: hifigan_up1's tile is 512 x 66 floats (132
+  // KiB), its weights 128 KiB per block, and their lines per FMA were about
+  // 18 bytes a cycle. With the phase as a variable (canTreatPhasesAsVariable)
+  // the block loops over the phases inside slices of 16 input channels,
+  // whose input rows (4 KiB) stay in L1 for all eight phases and whose
+  // weight lines (4 KiB, but 16 KiB apart, so they share a few L1 sets) at
+  // least stay close; the accumulators of a phase go to the stack between
+  // slices (16 stores and loads per 512 FMAs). Zen 4, 1 thread, interleaved
+  // A/B against the per-phase form, two runs: hifigan_up1 +12..17%,
+  // melgan_up1 +5..6%, hifigan_up2 +0..2%; slices of 8 (whose weight lines
+  // fit the 8 ways of their sets) were within 1% of 16, slices of 32 gained
+  // only +7..8% on hifigan_up1.
+  // Not below stride 8: hifigan_up3/up4/batch16 (stride 2) -1..-6% and
+  // grouped (stride 4) -5..-8% with slices of 16 or 32; two or four phases
+  // re-read little. (Packing the block's weights contiguously, to avoid the
+  // 16 KiB stride that maps hifigan_up1's weight rows to the same L1 sets,
+  // was 6-55% slower on every shape.)
+  constexpr int kChannelsPerSlice = 16;
+  const int64_t cinPerGroup = spec.inChannels / spec.groups;
+  if (canTreatPhasesAsVariable(spec) && stride >= 8 &&
+      cinPerGroup > kChannelsPerSlice) {
+    tiling.phasesAsVariable = true;
+    tiling.channelsPerSlice =
+        largestDivisorAtMost(cinPerGroup, kChannelsPerSlice);
+  }
   return tiling;
+}
+
+TransposedConvPipeline buildCpuPipeline(const TransposedConvSpec &spec,
+                                        const Target &target) {
+  CpuTiling tiling = chooseCpuTiling(spec, target);
+  TransposedConvPipeline pipeline =
+      buildTransposedConvPipeline(spec, {0, tiling.phasesAsVariable});
+  applyCpuSchedule(pipeline, tiling);
+  return pipeline;
 }
 
 void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
@@ -253,8 +291,24 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
         .split(sqVectors, sqVectors, sqLanes, lanes)
         .split(co, sco, scoInner, channels, TailStrategy::RoundUp);
     std::vector<VarOrRVar> phaseOrder = {sqLanes, scoInner, sqVectors};
-    for (int j = 0; j <= rank; ++j)
+    for (int j = 0; j < rank; ++j)
       phaseOrder.push_back(red[j]);
+    if (!p.phasesAsVariable) {
+      phaseOrder.push_back(red[rank]);
+    } else {
+      // The phases of the block inside each slice of input channels, so the
+      // slice's input rows and weights are read from L1 by every phase.
+      Var r0 = p.phaseVars[1];
+      if (tiling.channelsPerSlice > 0) {
+        RVar ciOuter("ci_slice"), ciInner("ci_in_slice");
+        phase.split(red[rank], ciOuter, ciInner, tiling.channelsPerSlice);
+        phaseOrder.insert(phaseOrder.end(), {ciInner, r0, ciOuter});
+      } else {
+        phaseOrder.insert(phaseOrder.end(), {red[rank], r0});
+      }
+      if (unrollBlock)
+        phase.unroll(r0);
+    }
     phaseOrder.push_back(sqTile);
     phaseOrder.push_back(sco);
     for (int j = 1; j < rank; ++j)

@@ -8,7 +8,11 @@
 // channel loop, reading the zero-padded input with dense vector loads at
 // static offsets and broadcasting one weight per channel. The phase sums of
 // a tile have a constant extent (the last, partial tile is computed whole and
-// stored guarded), so they stay in registers. The tiles run in parallel.
+// stored guarded), so they stay in registers. The tiles run in parallel
+// (kernels under 1 MFLOP: serially). With stride >= 8 the phases are one
+// update with the phase as a variable, looped inside slices of input
+// channels, so all of them reuse a slice of input and weights from L1
+// (buildCpuPipeline builds the pipeline in that form).
 // chooseCpuTiling holds every rule that sizes this, with the measurement
 // behind each.
 //
@@ -28,15 +32,24 @@ struct CpuTiling {
   int channelsPerBlock = 1; ///< register block along output channels
   int blocksPerChunk = 1;   ///< channel blocks of one parallel task
   bool parallel = true;     ///< tasks on the thread pool (else one loop)
+  /// The phases as a variable of one update (PipelineForm), looped over
+  /// inside slices of `channelsPerSlice` input channels.
+  bool phasesAsVariable = false;
+  int channelsPerSlice = 0; ///< input channels per slice; 0: all
 };
 
 /// Picks the register blocking from the target's vector registers and the
 /// shape (the channel block divides Cout/groups, so no block straddles a group).
-CpuTiling chooseCpuTiling(const TransposedConvPipeline &pipeline,
+CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
                           const Halide::Target &target);
 
-/// Schedules every Func of `pipeline` with `tiling`.
+/// Schedules every Func of `pipeline` with `tiling`; `pipeline` must be in
+/// the form the tiling asks for (phasesAsVariable).
 void applyCpuSchedule(TransposedConvPipeline &pipeline, const CpuTiling &tiling);
+
+/// The pipeline of `spec` in the form chooseCpuTiling picks, scheduled.
+TransposedConvPipeline buildCpuPipeline(const TransposedConvSpec &spec,
+                                        const Halide::Target &target);
 
 } // namespace tconv::codegen
 

@@ -270,7 +270,7 @@ TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
   GpuTiling tiling =
       chooseGpuTiling(buildTransposedConvPipeline(spec), target);
   TransposedConvPipeline pipeline =
-      buildTransposedConvPipeline(spec, tiling.ciChunk);
+      buildTransposedConvPipeline(spec, {tiling.ciChunk});
   applyGpuSchedule(pipeline, tiling);
   return pipeline;
 }

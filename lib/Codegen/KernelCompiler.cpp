@@ -311,7 +311,9 @@ std::string compileKernel(const TransposedConvSpec &spec,
       if (std::string error = loadAutoscheduler(*autoscheduler); !error.empty())
         return error;
     TransposedConvPipeline pipeline =
-        gpu ? buildGpuPipeline(spec, t) : buildTransposedConvPipeline(spec);
+        gpu             ? buildGpuPipeline(spec, t)
+        : autoscheduler ? buildTransposedConvPipeline(spec)
+                        : buildCpuPipeline(spec, t);
     Halide::Pipeline halidePipeline(pipeline.output);
     if (autoscheduler) {
       // A baseline: Halide's autoscheduler on the unscheduled algorithm, for
@@ -321,8 +323,6 @@ std::string compileKernel(const TransposedConvSpec &spec,
       machine.parallelism =
           int(std::max(1u, std::thread::hardware_concurrency()));
       halidePipeline.auto_schedule(autoscheduler->name, t, machine);
-    } else if (!gpu) {
-      applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, t));
     }
 
     StagedFiles files(outDir);

@@ -74,9 +74,22 @@ void requireExtent(OutputImageParam buffer, int d, int64_t extent) {
 
 } // namespace
 
+bool canTreatPhasesAsVariable(const TransposedConvSpec &spec) {
+  if (spec.spatialRank != 1 || spec.stride[0] < 2)
+    return false;
+  DimPhases dim = decomposeByStridePhase(spec.kernelSize[0], spec.stride[0],
+                                         spec.dilation[0],
+                                         spec.padding[0].padLo);
+  for (const PhaseTaps &taps : dim.phases)
+    if (taps.tapCount == 0 || taps.tapCount != dim.phases[0].tapCount)
+      return false;
+  return true;
+}
+
 TransposedConvPipeline
 buildTransposedConvPipeline(const TransposedConvSpec &spec,
-                            int64_t inputChannelChunk) {
+                            PipelineForm form) {
+  const int64_t inputChannelChunk = form.inputChannelChunk;
   const int rank = int(spec.spatialRank);
   const Type elemType = halideType(spec.elementType);
   const Type accType = accumulatorType(spec.elementType);
@@ -97,6 +110,9 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   p.chunk = Var("chunk");
   const bool chunked = inputChannelChunk > 0;
   assert(!chunked || cinPerGroup % inputChannelChunk == 0);
+  assert(!form.phasesAsVariable ||
+         (!chunked && canTreatPhasesAsVariable(spec)));
+  p.phasesAsVariable = form.phasesAsVariable;
 
   for (int j = 0; j < rank; ++j) {
     int64_t i = specDim(spec, j);
@@ -143,7 +159,29 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   Expr group = grouped ? co / coutPerGroup : Expr(0);
   Expr weightColumn = grouped ? co % coutPerGroup : Expr(co);
   std::vector<int64_t> phase(rank, 0);
-  while (true) {
+  if (p.phasesAsVariable) {
+    // sums(q, r, co, n) += in(q + offset(r) - u * offsetStep, ci, n) *
+    //                      w(tap(r) + u * tapStep, co, ci), with offset(r)
+    // and tap(r) muxed from the phases' constants: a schedule that unrolls r
+    // folds them back to the constants of the per-phase updates below.
+    const DimPhases &dim = p.phases[0];
+    std::vector<Expr> offsets, taps;
+    for (const PhaseTaps &t : dim.phases) {
+      offsets.push_back(int32_t(t.firstOffset));
+      taps.push_back(int32_t(t.firstTap));
+    }
+    Var q = p.phaseVars[0], r = p.phaseVars[1];
+    RDom red({{0, int32_t(dim.phases[0].tapCount)}, {0, cinPerGroup}}, "red0");
+    Expr inChannel = grouped ? group * cinPerGroup + red[1] : red[1];
+    Expr product =
+        p.paddedInput(q + mux(r, offsets) - red[0] * int32_t(dim.offsetStep),
+                      inChannel, n) *
+        cast(accType, p.weight(mux(r, taps) + red[0] * int32_t(dim.tapStep),
+                               weightColumn, inChannel));
+    p.phaseSums(q, r, co, n) += product;
+    p.phaseReductions.push_back(red);
+  }
+  while (!p.phasesAsVariable) {
     bool hasTaps = true;
     Region reductionBounds;
     for (int j = 0; j < rank; ++j) {

@@ -48,6 +48,11 @@ struct TransposedConvPipeline {
   Halide::Func phaseSums;
   std::vector<Halide::Var> phaseVars; ///< q_0, r_0, q_1, r_1, ...
   std::vector<Halide::RDom> phaseReductions; ///< per update: (u_0.., ci)
+  /// The phases as a variable (PipelineForm::PhasesAsVariable): phaseSums has
+  /// a single update, over (u_0, ci), in which r_0 is a pure variable that
+  /// selects each phase's taps and offsets, so a schedule can loop over the
+  /// phases inside a block of input channels.
+  bool phasesAsVariable = false;
 
   /// Only with an input channel chunk (the GPU schedule): each phase update
   /// adds, over its RDom (chunk), the partial sums of one chunk of input
@@ -68,13 +73,27 @@ struct TransposedConvPipeline {
   std::vector<Halide::Argument> arguments() const;
 };
 
-/// Builds the Funcs for `spec`, unscheduled. The spec must have passed
-/// checkSupported. With `inputChannelChunk` > 0 (a divisor of Cin/groups)
-/// each phase's reduction over input channels is split into chunks with
-/// their own Funcs (phasePartials), the same sum in the same order per
-/// chunk, so a schedule can keep a chunk's partial sums in registers.
+/// How buildTransposedConvPipeline lays out the phase convolutions.
+struct PipelineForm {
+  /// > 0 (a divisor of Cin/groups): each phase's reduction over input
+  /// channels is split into chunks with their own Funcs (phasePartials), the
+  /// same sum in the same order per chunk, so a schedule can keep a chunk's
+  /// partial sums in registers (the GPU schedule).
+  int64_t inputChannelChunk = 0;
+  /// One update with the phase r_0 as a pure variable instead of one update
+  /// per phase; only where canTreatPhasesAsVariable(spec).
+  bool phasesAsVariable = false;
+};
+
+/// Whether every phase of `spec` has the same number of taps, so one
+/// reduction domain serves them all: 1-D, stride > 1 (K = 2s, as in the
+/// HiFi-GAN and MelGAN upsampling layers, qualifies; K = 5, s = 3 does not).
+bool canTreatPhasesAsVariable(const TransposedConvSpec &spec);
+
+/// Builds the Funcs for `spec`, unscheduled, in `form`. The spec must have
+/// passed checkSupported.
 TransposedConvPipeline buildTransposedConvPipeline(const TransposedConvSpec &spec,
-                                                   int64_t inputChannelChunk = 0);
+                                                   PipelineForm form = {});
 
 /// Splits every output spatial dim x_j by its stride into (q_j, r_j) with
 /// GuardWithIf, so the last iteration is not shifted inwards and r_j stays the

@@ -108,9 +108,8 @@ TEST_P(TransposedConvJit, MatchesReference) {
   const JitCase &c = GetParam();
   bool dynamic = !c.dynamicRuns.empty();
   TransposedConvSpec spec = makeSpec(c.shape, c.type, c.hasBias, dynamic, dynamic);
-  TransposedConvPipeline pipeline = buildTransposedConvPipeline(spec);
   Halide::Target target = Halide::get_jit_target_from_environment();
-  applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, target));
+  TransposedConvPipeline pipeline = buildCpuPipeline(spec, target);
   pipeline.output.compile_jit(target);
 
   std::mt19937 rng(1234);
@@ -158,6 +157,19 @@ const JitCase kCases[] = {
     {"PrimeChannels", F32, true, conv(3, 5, 7, 1, {13}, {4}, {2}, {1}, {{1, 1}})},
     {"SeveralTilesAndBlocks", F32, true, conv(2, 32, 24, 1, {37}, {16}, {8}, {1}, {{4, 4}})},
     {"LongInput", F32, false, conv(1, 8, 12, 1, {301}, {4}, {2}, {1}, {{1, 1}})},
+    // Stride >= 8 with more than 16 input channels per group: the phases as
+    // a variable, looped inside slices of input channels (rule 5).
+    {"PhasesInSlicesS8K16", F32, true, conv(2, 48, 8, 1, {13}, {16}, {8}, {1}, {{4, 4}})},
+    {"PhasesInSlicesGroupsSliceOf2", F32, true,
+     conv(1, 68, 6, 2, {9}, {16}, {8}, {1}, {{4, 4}})},
+    {"PhasesInSlicesDilatedOneTapEach", F32, false,
+     conv(1, 20, 4, 1, {6}, {8}, {8}, {3}, {{2, 1}})},
+    {"PhasesInSlicesNotUnrolled", F32, true,
+     conv(1, 32, 6, 1, {100}, {32}, {16}, {1}, {{8, 8}})},
+    {"PhasesInSlicesDynamic", F32, true, conv(1, 32, 8, 1, {7}, {24}, {12}, {1}, {{6, 6}}),
+     {conv(1, 32, 8, 1, {7}, {24}, {12}, {1}, {{6, 6}}),
+      conv(2, 32, 8, 1, {20}, {24}, {12}, {1}, {{6, 6}}),
+      conv(1, 32, 8, 1, {1}, {24}, {12}, {1}, {{6, 6}})}},
     {"F64", F64, true, conv(2, 3, 4, 1, {11}, {4}, {2}, {1}, {{1, 1}})},
     {"F16", F16, false, conv(1, 8, 4, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
     {"BF16", BF16, true, conv(1, 8, 4, 1, {12}, {5}, {3}, {1}, {{2, 1}})},
@@ -218,9 +230,8 @@ TEST(TransposedConvJitBuffers, RejectsMismatchedExtents) {
   TransposedConvSpec spec = makeSpec(shape, F32, /*hasBias=*/false,
                                      /*dynamicBatch=*/true,
                                      /*dynamicSpatial=*/true);
-  TransposedConvPipeline pipeline = buildTransposedConvPipeline(spec);
   Halide::Target target = Halide::get_jit_target_from_environment();
-  applyCpuSchedule(pipeline, chooseCpuTiling(pipeline, target));
+  TransposedConvPipeline pipeline = buildCpuPipeline(spec, target);
   pipeline.output.compile_jit(target);
 
   Halide::Buffer<float> input(5, 3, 1), weight(4, 4, 3), output(10, 4, 1);
@@ -237,6 +248,28 @@ TEST(TransposedConvJitBuffers, RejectsMismatchedExtents) {
   fewerChannels.fill(0.f);
   pipeline.input.set(fewerChannels);
   EXPECT_THROW(pipeline.output.realize(output), Halide::RuntimeError);
+}
+
+// Rule 5 of chooseCpuTiling picks the phases-as-variable form from the
+// stride and the input channels per group; the cases above rely on it.
+TEST(CpuTiling, PhasesInSlicesFromStride8With17InputChannels) {
+  Halide::Target target("x86-64-linux-avx512");
+  auto tilingOf = [&](const ConvShape &shape) {
+    TransposedConvSpec spec = makeSpec(shape, F32, false, false, false);
+    return chooseCpuTiling(spec, target);
+  };
+  CpuTiling hifigan = tilingOf(conv(1, 512, 256, 1, {100}, {16}, {8}, {1}, {{4, 4}}));
+  EXPECT_TRUE(hifigan.phasesAsVariable);
+  EXPECT_EQ(hifigan.channelsPerSlice, 16);
+  CpuTiling groups = tilingOf(conv(1, 68, 6, 2, {9}, {16}, {8}, {1}, {{4, 4}}));
+  EXPECT_TRUE(groups.phasesAsVariable);
+  EXPECT_EQ(groups.channelsPerSlice, 2); // the largest divisor of 34 <= 16
+  // 16 input channels fit one slice; stride 4 and 2 keep one update a phase;
+  // K = 20, s = 8 has phases of 3 and of 2 taps.
+  EXPECT_FALSE(tilingOf(conv(1, 16, 8, 1, {13}, {16}, {8}, {1}, {{4, 4}})).phasesAsVariable);
+  EXPECT_FALSE(tilingOf(conv(8, 256, 256, 4, {512}, {8}, {4}, {1}, {{2, 2}})).phasesAsVariable);
+  EXPECT_FALSE(tilingOf(conv(1, 128, 64, 1, {640}, {4}, {2}, {1}, {{1, 1}})).phasesAsVariable);
+  EXPECT_FALSE(tilingOf(conv(1, 64, 8, 1, {50}, {20}, {8}, {1}, {{4, 4}})).phasesAsVariable);
 }
 
 } // namespace
