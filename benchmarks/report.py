@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Formats tconv-bench JSON results (--benchmark_out) as Markdown tables.
 
-Usage: report.py [--median] [--peak GFLOPS] RESULT.json [RESULT.json ...]
+Usage: report.py [--median] [--peak GFLOPS | --peak T=GFLOPS,...] RESULT.json...
 
 One table per file (tconv-bench runs one thread count per process). Columns:
-GFLOP/s of the tconv kernel and its fraction of the FMA peak (--peak,
-default 221: tconv-fma-peak on the machine of docs/performance.md), of oneDNN
+GFLOP/s of the tconv kernel and its fraction of the FMA peak (--peak: one
+figure for every file, or one per thread count, e.g. 1=108.3,2=219.2 from
+tconv-fma-peak; default 221, the Zen 5 figure of an earlier run), of oneDNN
 fed from/back to NCL (reorders timed), of the oneDNN primitive alone
 (preferred layout), of the naive loops where timed, the ratios tconv / oneDNN
 (> 1: tconv is faster), and a second table with each Halide autoscheduler's
@@ -13,6 +14,7 @@ GFLOP/s and tconv's ratio to it. With repetitions, GFLOP/s is the best
 repetition (--median: the median). Standard library only.
 """
 
+import argparse
 import json
 import sys
 
@@ -179,21 +181,41 @@ def table(path):
     return "\n".join(out), impls
 
 
+def parse_peaks(text):
+    """'108' -> {None: 108.0}; '1=108,2=219' -> {1: 108.0, 2: 219.0}."""
+    peaks = {}
+    for part in text.split(","):
+        threads, sep, value = part.rpartition("=")
+        peaks[int(threads) if sep else None] = float(value)
+    return peaks
+
+
 def main(argv):
     global USE_MEDIAN, PEAK
-    if "--median" in argv:
-        USE_MEDIAN = True
-        argv = [a for a in argv if a != "--median"]
-    if "--peak" in argv:
-        i = argv.index("--peak")
-        PEAK = float(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--median", action="store_true",
+                        help="median repetition instead of the best")
+    parser.add_argument("--peak", type=parse_peaks, default={None: PEAK},
+                        help="FMA peak GFLOP/s: one figure, or T=GFLOPS,... per thread count")
+    parser.add_argument("results", nargs="+", help="tconv-bench JSON files")
+    args = parser.parse_args(argv[1:])
+    USE_MEDIAN = args.median
     failed = False
     impls_seen = None
-    for path in argv[1:]:
+    for path in args.results:
+        with open(path) as f:
+            threads = json.load(f).get("context", {}).get("threads")
+        try:
+            threads = int(threads)
+        except (TypeError, ValueError):
+            threads = None
+        if threads in args.peak:
+            PEAK = args.peak[threads]
+        elif None in args.peak:
+            PEAK = args.peak[None]
+        else:
+            parser.error(f"--peak has no figure for {threads} thread(s) ({path})")
         text, impls = table(path)
         print(text)
         print()

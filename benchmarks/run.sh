@@ -11,7 +11,9 @@
 # repetition, `report.py --median <json>...` the median), TCONV_BENCH_THREADS
 # (thread counts, default "1 $(nproc)"), TCONV_BENCH_AUTOSCHEDULERS (the
 # Halide autoscheduler baselines to build and time, default
-# "adams2019;li2018;mullapudi2016"; "" for none). About 8 minutes on 2 cores
+# "adams2019;li2018;mullapudi2016"; "" for none), TCONV_BENCH_PEAK (the FMA
+# peak per thread count for the tables' "% of peak", e.g. "1=108.3,2=219.2";
+# default: measured with tconv-fma-peak before the runs). About 8 minutes on 2 cores
 # with the defaults, plus a few minutes to build the autoscheduled kernels once.
 # Afterwards: python3 benchmarks/plot.py <json>... draws docs/performance.png.
 #
@@ -32,11 +34,21 @@ if [ ! -f "$build/build.ninja" ]; then
   cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 cmake "$build" -DTCONV_BENCH_AUTOSCHEDULERS="$autoschedulers" >/dev/null
-ninja -C "$build" tconv-bench >&2
+ninja -C "$build" tconv-bench tconv-fma-peak >&2
 
 read -r load1 _ < /proc/loadavg
 if awk -v l="$load1" 'BEGIN { exit !(l > 0.5) }'; then
   echo "run.sh: warning: load average $load1; other processes will skew the timings" >&2
+fi
+
+# The FMA peak at each thread count: the best of tconv-fma-peak's widths
+# (ymm, zmm), "T=GFLOPS" joined by commas.
+peak=${TCONV_BENCH_PEAK:-}
+if [ -z "$peak" ]; then
+  peak=$("$build/bin/tconv-fma-peak" "$all" | tee /dev/stderr |
+    awk '/thread\(s\):/ { for (i = 1; i <= NF; ++i) if ($i == "thread(s):") {
+           t = $(i - 1); g = $(i + 1); if (g > best[t]) best[t] = g } }
+         END { for (t in best) printf "%s%s=%s", (n++ ? "," : ""), t, best[t] }')
 fi
 
 mkdir -p "$out"
@@ -59,4 +71,4 @@ for t in $threads; do
   jsons+=("$json")
 done
 
-python3 "$root/benchmarks/report.py" "${jsons[@]}"
+python3 "$root/benchmarks/report.py" --peak "$peak" "${jsons[@]}"
