@@ -45,7 +45,11 @@ fi
 # (ymm, zmm), "T=GFLOPS" joined by commas.
 peak=${TCONV_BENCH_PEAK:-}
 if [ -z "$peak" ]; then
-  peak=$("$build/bin/tconv-fma-peak" "$all" | tee /dev/stderr |
+  # (Printed through a variable: tee /dev/stderr would reopen, and so
+  # truncate, a stderr redirected to a file.)
+  peaks=$("$build/bin/tconv-fma-peak" "$all")
+  echo "$peaks" >&2
+  peak=$(echo "$peaks" |
     awk '/thread\(s\):/ { for (i = 1; i <= NF; ++i) if ($i == "thread(s):") {
            t = $(i - 1); g = $(i + 1); if (g > best[t]) best[t] = g } }
          END { for (t in best) printf "%s%s=%s", (n++ ? "," : ""), t, best[t] }')
