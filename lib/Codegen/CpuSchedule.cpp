@@ -28,6 +28,22 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   tiling.vectorWidth =
       target.natural_vector_size(accumulatorType(spec.elementType));
 
+  // Halide dimension 0, the phases the tile splits, is the last spec dim;
+  // `vectors` counts one phase's positions in vectors (unknown when dynamic).
+  const int64_t stride = spec.stride[spec.spatialRank - 1];
+  const int64_t innerLength = spec.outputSize()[spec.spatialRank - 1];
+  int64_t vectors = kDynamicSize;
+  if (!isDynamicSize(innerLength)) {
+    int64_t perPhase = (innerLength + stride - 1) / stride;
+    vectors = (perPhase + tiling.vectorWidth - 1) / tiling.vectorWidth;
+  }
+  // The form comes first (rule 5, below): rule 1 depends on it.
+  constexpr int kChannelsPerSlice = 16;
+  const int64_t cinPerGroup = spec.inChannels / spec.groups;
+  const int64_t coutPerGroup = spec.outChannels / spec.groups;
+  tiling.phasesAsVariable = canTreatPhasesAsVariable(spec) && stride >= 8 &&
+                            cinPerGroup > kChannelsPerSlice;
+
   // Rule 1, register block. The micro-kernel of one phase keeps
   // channelsPerBlock x vectorsPerTile accumulators in registers across the
   // whole (input channel, tap) reduction, loads vectorsPerTile input vectors
@@ -42,8 +58,19 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   int accumulators = has32Registers ? 24 : 12;
   int maxChannels = has32Registers ? 6 : 4;
   // The channel block divides Cout/groups, so no block straddles a group.
-  tiling.channelsPerBlock =
-      largestDivisorAtMost(spec.outChannels / spec.groups, maxChannels);
+  tiling.channelsPerBlock = largestDivisorAtMost(coutPerGroup, maxChannels);
+  // Rule 1b: with the phases in slices (rule 5), a phase row that needs two
+  // tiles at 4 channels but fits one at 2 gets 2 channels (x up to 12
+  // vectors). hifigan_up1 (7 vectors per phase): 2 x 7 computes 7 vectors
+  // where 4 x 4 computes 8; +11..14% (Zen 4, 1 thread, interleaved A/B, two
+  // runs). At equal positions 2 channels were slower (hifigan_up2, 50
+  // vectors, 2 x 10 against 4 x 5: -5%; melgan_up1, 2 x 7 for 14 vectors
+  // against 4 x 5 for 15: -10%), so only the single-tile case.
+  if (tiling.phasesAsVariable && !isDynamicSize(vectors) &&
+      coutPerGroup % 2 == 0 &&
+      vectors > accumulators / tiling.channelsPerBlock &&
+      vectors <= accumulators / 2)
+    tiling.channelsPerBlock = 2;
   int maxVectors = std::max(1, accumulators / tiling.channelsPerBlock);
 
   // Rule 3, tile length. With a static length, the vectors per tile that
@@ -58,17 +85,11 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   // -> 128, +7%; hifigan_up2 50, 54 -> 50, +4%; batch16 65, 66 -> 65, +3%;
   // the others unchanged or within 2.5% noise. Below two thirds the loads
   // per FMA grow (4 x 3: 7 loads for 12 FMAs against 10 for 24).
-  // (hifigan_up1 has 100 positions per phase, 7 vectors: 2 tiles of 4, 128
-  // computed; one tile of 7 would waste only 12% but needs 28 accumulators,
-  // see rule 1.)
-  // Halide dimension 0, the phases the tile splits, is the last spec dim.
-  int64_t stride = spec.stride[spec.spatialRank - 1];
-  int64_t innerLength = spec.outputSize()[spec.spatialRank - 1];
-  int64_t vectors = maxVectors;
-  if (!isDynamicSize(innerLength)) {
-    int64_t perPhase = (innerLength + stride - 1) / stride;
-    vectors = (perPhase + tiling.vectorWidth - 1) / tiling.vectorWidth;
-  }
+  // (hifigan_up1 has 100 positions per phase, 7 vectors: with 4 channels 2
+  // tiles of 4, 128 computed, since 4 x 7 needs 28 accumulators; rule 1b
+  // gives it 2 channels x 7.) A dynamic length gets the full block.
+  if (isDynamicSize(vectors))
+    vectors = maxVectors;
   tiling.vectorsPerTile = int(std::min<int64_t>(vectors, maxVectors));
   if (vectors > maxVectors) {
     int64_t fewestComputed = vectors + maxVectors;
@@ -159,14 +180,10 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   // re-read little. (Packing the block's weights contiguously, to avoid the
   // 16 KiB stride that maps hifigan_up1's weight rows to the same L1 sets,
   // was 6-55% slower on every shape.)
-  constexpr int kChannelsPerSlice = 16;
-  const int64_t cinPerGroup = spec.inChannels / spec.groups;
-  if (canTreatPhasesAsVariable(spec) && stride >= 8 &&
-      cinPerGroup > kChannelsPerSlice) {
-    tiling.phasesAsVariable = true;
+  // (tiling.phasesAsVariable is set at the top.)
+  if (tiling.phasesAsVariable)
     tiling.channelsPerSlice =
         largestDivisorAtMost(cinPerGroup, kChannelsPerSlice);
-  }
   return tiling;
 }
 

@@ -261,6 +261,13 @@ TEST(CpuTiling, PhasesInSlicesFromStride8With17InputChannels) {
   CpuTiling hifigan = tilingOf(conv(1, 512, 256, 1, {100}, {16}, {8}, {1}, {{4, 4}}));
   EXPECT_TRUE(hifigan.phasesAsVariable);
   EXPECT_EQ(hifigan.channelsPerSlice, 16);
+  // Rule 1b: 100 positions per phase, 7 vectors, one tile of 2 channels.
+  EXPECT_EQ(hifigan.channelsPerBlock, 2);
+  EXPECT_EQ(hifigan.vectorsPerTile, 7);
+  CpuTiling melgan = tilingOf(conv(1, 512, 256, 1, {200}, {16}, {8}, {1}, {{4, 4}}));
+  EXPECT_TRUE(melgan.phasesAsVariable);
+  EXPECT_EQ(melgan.channelsPerBlock, 4); // 13 vectors: more than one tile at 2
+  EXPECT_EQ(melgan.vectorsPerTile, 5);   // 15 computed, the fewest from 4..6
   CpuTiling groups = tilingOf(conv(1, 68, 6, 2, {9}, {16}, {8}, {1}, {{4, 4}}));
   EXPECT_TRUE(groups.phasesAsVariable);
   EXPECT_EQ(groups.channelsPerSlice, 2); // the largest divisor of 34 <= 16
