@@ -104,23 +104,28 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   int64_t tiles = (vectors + tiling.vectorsPerTile - 1) / tiling.vectorsPerTile;
 
   // Rule 2 (needs rule 3's tile count), parallel task = one tile of
-  // positions x a chunk of output channels: 64 (16 blocks of 4) when that
-  // still leaves at least 8 tasks, else 32. Each task packs the padded input
-  // tile (all the input channels its chunk reads) for itself, so 64 channels
-  // pack it half as often. 64 against 32, 1 thread, tconv-bench, three
-  // alternating quiet runs of each (medians): tconv time dilated -8%,
-  // batch16 -5%, hifigan_up3 -3%, grouped -2%, the others within run-to-run
-  // noise (hifigan_up1, melgan_up1 +3% with a 7% spread between runs). 128
-  // channels or all of them were no better than 64, and blocking the input
-  // channels by 32 or 64 inside the chunk (the chunk's phase sums in memory,
-  // every block reusing an L1-sized slice of the input tile) was 4-13%
-  // slower. The floor of 8 tasks keeps both threads busy at N = 1
-  // (hifigan_up1: 2 tiles x 4 chunks of 64); seed_ex1/2 (one tile, 64
-  // channels, 2 tasks) run serially anyway (rule 4). With a dynamic batch or length
-  // the count is unknown and the chunk stays 32. Tasks per chunk: tiles x
-  // the phase positions q_j of the other spatial dims (parallel too) x batch.
-  // Only "at least 8" matters: the count saturates at kEnoughTasks, so the
-  // product of large extents cannot overflow.
+  // positions x a chunk of output channels: all of them, else 64 (16 blocks
+  // of 4), whichever first still leaves at least 8 tasks, else 32. Each task
+  // packs the padded input tile (all the input channels its chunk reads) for
+  // itself, so larger chunks pack it less often. 64 against 32 (Zen 5, 1
+  // thread, tconv-bench, three alternating quiet runs of each, medians):
+  // tconv time dilated -8%, batch16 -5%, hifigan_up3 -3%, grouped -2%, the
+  // others within run-to-run noise. There 128 channels or all of them were
+  // no better than 64; on Zen 4 (2026-12-04, interleaved A/B) all of them
+  // gained 1.5-3% over 64 on dilated and batch16 at 1 and 2 threads (the
+  // pack, where the input comes from memory, was 6% of dilated's samples)
+  // and were neutral elsewhere. Blocking the input channels by 32 or 64
+  // inside the chunk (the chunk's phase sums in memory, every block reusing
+  // an L1-sized slice of the input tile) was 4-13% slower (Zen 5). The floor
+  // of 8 tasks keeps both threads busy at N = 1 (hifigan_up1: 1 tile x 8
+  // chunks of 32); seed_ex1/2 (one tile) run serially anyway (rule 4), in
+  // one chunk. Below 32 channels only when even 32 leaves fewer than 8
+  // tasks (16, then 8: a short input with few output channels, where 32 left
+  // one core idle). With a dynamic batch or length the count is unknown and
+  // the chunk stays 32. Tasks per chunk: tiles x the phase positions q_j of
+  // the other spatial dims (parallel too) x batch. Only "at least 8"
+  // matters: the count saturates at kEnoughTasks, so the product of large
+  // extents cannot overflow.
   constexpr int64_t kEnoughTasks = 1 << 20;
   int64_t tasks = isDynamicSize(innerLength) ? kDynamicSize : tiles;
   for (int64_t j = 0; j + 1 < spec.spatialRank && !isDynamicSize(tasks); ++j) {
@@ -138,8 +143,13 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
     return largestDivisorAtMost(blocks, channels / tiling.channelsPerBlock);
   };
   tiling.blocksPerChunk = blocksOf(32);
-  if (!isDynamicSize(tasks) && tasks * (blocks / blocksOf(64)) >= 8)
-    tiling.blocksPerChunk = blocksOf(64);
+  if (!isDynamicSize(tasks))
+    for (int64_t channels : {spec.outChannels, int64_t(64), int64_t(32),
+                             int64_t(16), int64_t(8)}) {
+      tiling.blocksPerChunk = blocksOf(int(channels));
+      if (tasks * (blocks / tiling.blocksPerChunk) >= 8)
+        break;
+    }
   // Rule 4, serial tiny kernels. Below 1 MFLOP (about 10 us of arithmetic
   // at one core's peak) the tasks run in one loop on the calling thread:
   // waking a second worker costs about as much as the whole call. Zen 4,
@@ -159,6 +169,9 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
                      flops * spec.inputSize[j] * spec.kernelSize[j]);
   }
   tiling.parallel = !known || flops >= kSerialFlops;
+  // Serial, every task packs its input tile for nothing: one chunk.
+  if (!tiling.parallel)
+    tiling.blocksPerChunk = int(blocks);
 
   // Rule 5, the phases inside slices of input channels. Each phase of the
   // per-phase form walks every input channel of the tile, so with stride 8
