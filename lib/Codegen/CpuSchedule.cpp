@@ -156,17 +156,22 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   // interleaved A/B, parallel -> serial: seed_ex1 (0.077 MFLOP) +4..9% at 1
   // thread, +36% at 2; seed_ex2 (0.096 MFLOP) +1..14% and +8..11%. Unknown
   // sizes (dynamic batch or length) stay parallel.
-  // The count saturates at the threshold, so large shapes cannot overflow.
+  // The count saturates at the threshold (every factor is positive), so
+  // large shapes cannot overflow; a dynamic size is never multiplied in.
   constexpr int64_t kSerialFlops = 1 << 20;
+  auto times = [&](int64_t count, int64_t factor) {
+    return count >= kSerialFlops || factor >= kSerialFlops
+               ? kSerialFlops
+               : std::min(kSerialFlops, count * factor);
+  };
   bool known = !isDynamicSize(spec.batch);
-  int64_t flops = std::min(kSerialFlops, 2 * spec.inChannels *
-                                             (spec.outChannels / spec.groups));
+  int64_t flops = times(times(2, spec.inChannels), coutPerGroup);
   if (known)
-    flops = std::min(kSerialFlops, flops * spec.batch);
+    flops = times(flops, spec.batch);
   for (int64_t j = 0; j < spec.spatialRank && known; ++j) {
     known = !isDynamicSize(spec.inputSize[j]);
-    flops = std::min(kSerialFlops,
-                     flops * spec.inputSize[j] * spec.kernelSize[j]);
+    if (known)
+      flops = times(times(flops, spec.inputSize[j]), spec.kernelSize[j]);
   }
   tiling.parallel = !known || flops >= kSerialFlops;
   // Serial, every task packs its input tile for nothing: one chunk.
