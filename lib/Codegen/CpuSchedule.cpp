@@ -18,12 +18,19 @@ static int largestDivisorAtMost(int64_t n, int64_t limit) {
   return 1;
 }
 
+/// a * b for positive counts, capped at `cap` (a product of large extents
+/// saturates instead of overflowing; the rules only ask "at least cap?").
+static int64_t cappedProduct(int64_t a, int64_t b, int64_t cap) {
+  return a >= cap || b >= cap ? cap : std::min(cap, a * b);
+}
+
 CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
                           const Target &target) {
-  // Every rule that shapes the CPU schedule lives here. Measurements: 1
-  // thread, AMD Zen 5 (AVX-512, 32 zmm registers), a JIT harness over the
-  // shape suite, GFLOP/s over process CPU time (docs/performance.md, "The CPU
-  // schedule and the rules behind it").
+  // Every rule that shapes the CPU schedule lives here, each with the
+  // measurement behind it: on AMD Zen 5 (full-width AVX-512) unless a rule
+  // says Zen 4 (AVX-512 in two 256-bit halves, 2026-12-04), 1 thread unless
+  // it says otherwise (docs/performance.md, "The CPU schedule and the rules
+  // behind it").
   CpuTiling tiling;
   tiling.vectorWidth =
       target.natural_vector_size(accumulatorType(spec.elementType));
@@ -37,12 +44,35 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
     int64_t perPhase = (innerLength + stride - 1) / stride;
     vectors = (perPhase + tiling.vectorWidth - 1) / tiling.vectorWidth;
   }
-  // The form comes first (rule 5, below): rule 1 depends on it.
-  constexpr int kChannelsPerSlice = 16;
   const int64_t cinPerGroup = spec.inChannels / spec.groups;
   const int64_t coutPerGroup = spec.outChannels / spec.groups;
+
+  // Rule 5 (decided first: rule 1b depends on it), the phases inside slices of
+  // input channels. Each phase of the per-phase form walks every input channel
+  // of the tile, so with stride 8 (K = 16) the input tile and the block's
+  // weight lines are streamed from L2 eight times per block: hifigan_up1's tile
+  // is 512 x 66 floats (132 KiB), its weights 128 KiB per block, and their
+  // lines per FMA were about 18 bytes a cycle. With the phase as a variable
+  // (canTreatPhasesAsVariable) the block loops over the phases inside slices of
+  // 16 input channels, whose input rows (4 KiB) stay in L1 for all eight phases
+  // and whose weight lines (4 KiB, but 16 KiB apart, so they share a few L1
+  // sets) at least stay close; the accumulators of a phase go to the stack
+  // between slices (16 stores and loads per 512 FMAs). Zen 4, 1 thread,
+  // interleaved A/B against the per-phase form, two runs: hifigan_up1 +12..17%,
+  // melgan_up1 +5..6%, hifigan_up2 +0..2%; slices of 8 (whose weight lines fit
+  // the 8 ways of their sets) were within 1% of 16, slices of 32 gained only
+  // +7..8% on hifigan_up1.
+  // Not below stride 8: hifigan_up3/up4/batch16 (stride 2) -1..-6% and
+  // grouped (stride 4) -3..-8% with slices of 16 or 32; two or four phases
+  // re-read little. (Packing the block's weights contiguously, to avoid the
+  // 16 KiB stride that maps hifigan_up1's weight rows to the same L1 sets,
+  // was 6-55% slower on every shape.)
+  constexpr int kChannelsPerSlice = 16;
   tiling.phasesAsVariable = canTreatPhasesAsVariable(spec) && stride >= 8 &&
                             cinPerGroup > kChannelsPerSlice;
+  if (tiling.phasesAsVariable)
+    tiling.channelsPerSlice =
+        largestDivisorAtMost(cinPerGroup, kChannelsPerSlice);
 
   // Rule 1, register block. The micro-kernel of one phase keeps
   // channelsPerBlock x vectorsPerTile accumulators in registers across the
@@ -132,12 +162,12 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
     int64_t extent = spec.outputSize()[j], s = spec.stride[j];
     tasks = isDynamicSize(extent)
                 ? kDynamicSize
-                : std::min(kEnoughTasks, tasks * ((extent + s - 1) / s));
+                : cappedProduct(tasks, (extent + s - 1) / s, kEnoughTasks);
   }
   if (isDynamicSize(spec.batch))
     tasks = kDynamicSize;
   else if (!isDynamicSize(tasks))
-    tasks = std::min(kEnoughTasks, tasks * spec.batch);
+    tasks = cappedProduct(tasks, spec.batch, kEnoughTasks);
   const int64_t blocks = spec.outChannels / tiling.channelsPerBlock;
   auto blocksOf = [&](int channels) {
     return largestDivisorAtMost(blocks, channels / tiling.channelsPerBlock);
@@ -156,13 +186,11 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   // interleaved A/B, parallel -> serial: seed_ex1 (0.077 MFLOP) +4..9% at 1
   // thread, +36% at 2; seed_ex2 (0.096 MFLOP) +1..14% and +8..11%. Unknown
   // sizes (dynamic batch or length) stay parallel.
-  // The count saturates at the threshold (every factor is positive), so
-  // large shapes cannot overflow; a dynamic size is never multiplied in.
+  // The count saturates at the threshold, and a dynamic size is never
+  // multiplied in.
   constexpr int64_t kSerialFlops = 1 << 20;
-  auto times = [&](int64_t count, int64_t factor) {
-    return count >= kSerialFlops || factor >= kSerialFlops
-               ? kSerialFlops
-               : std::min(kSerialFlops, count * factor);
+  auto times = [](int64_t count, int64_t factor) {
+    return cappedProduct(count, factor, kSerialFlops);
   };
   bool known = !isDynamicSize(spec.batch);
   int64_t flops = times(times(2, spec.inChannels), coutPerGroup);
@@ -178,30 +206,6 @@ CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
   if (!tiling.parallel)
     tiling.blocksPerChunk = int(blocks);
 
-  // Rule 5, the phases inside slices of input channels. Each phase of the
-  // per-phase form walks every input channel of the tile, so with stride 8
-  // (K = 16) the input tile and the block's weight lines are streamed from
-  // L2 eight times per block: hifigan_up1's tile is 512 x 66 floats (132
-  // KiB), its weights 128 KiB per block, and their lines per FMA were about
-  // 18 bytes a cycle. With the phase as a variable (canTreatPhasesAsVariable)
-  // the block loops over the phases inside slices of 16 input channels,
-  // whose input rows (4 KiB) stay in L1 for all eight phases and whose
-  // weight lines (4 KiB, but 16 KiB apart, so they share a few L1 sets) at
-  // least stay close; the accumulators of a phase go to the stack between
-  // slices (16 stores and loads per 512 FMAs). Zen 4, 1 thread, interleaved
-  // A/B against the per-phase form, two runs: hifigan_up1 +12..17%,
-  // melgan_up1 +5..6%, hifigan_up2 +0..2%; slices of 8 (whose weight lines
-  // fit the 8 ways of their sets) were within 1% of 16, slices of 32 gained
-  // only +7..8% on hifigan_up1.
-  // Not below stride 8: hifigan_up3/up4/batch16 (stride 2) -1..-6% and
-  // grouped (stride 4) -5..-8% with slices of 16 or 32; two or four phases
-  // re-read little. (Packing the block's weights contiguously, to avoid the
-  // 16 KiB stride that maps hifigan_up1's weight rows to the same L1 sets,
-  // was 6-55% slower on every shape.)
-  // (tiling.phasesAsVariable is set at the top.)
-  if (tiling.phasesAsVariable)
-    tiling.channelsPerSlice =
-        largestDivisorAtMost(cinPerGroup, kChannelsPerSlice);
   return tiling;
 }
 

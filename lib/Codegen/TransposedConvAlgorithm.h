@@ -48,7 +48,7 @@ struct TransposedConvPipeline {
   Halide::Func phaseSums;
   std::vector<Halide::Var> phaseVars; ///< q_0, r_0, q_1, r_1, ...
   std::vector<Halide::RDom> phaseReductions; ///< per update: (u_0.., ci)
-  /// The phases as a variable (PipelineForm::PhasesAsVariable): phaseSums has
+  /// The phases as a variable (PipelineForm::phasesAsVariable): phaseSums has
   /// a single update, over (u_0, ci), in which r_0 is a pure variable that
   /// selects each phase's taps and offsets, so a schedule can loop over the
   /// phases inside a block of input channels.
