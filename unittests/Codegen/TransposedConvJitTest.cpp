@@ -268,6 +268,21 @@ TEST(CpuTiling, PhasesInSlicesFromStride8With17InputChannels) {
   EXPECT_TRUE(melgan.phasesAsVariable);
   EXPECT_EQ(melgan.channelsPerBlock, 4); // 13 vectors: more than one tile at 2
   EXPECT_EQ(melgan.vectorsPerTile, 5);   // 15 computed, the fewest from 4..6
+  // Rule 2: hifigan_up1 has one tile, so only chunks of 32 channels (16
+  // blocks of 2) leave 8 tasks; seed_ex1 runs serially (rule 4) in one chunk.
+  EXPECT_EQ(hifigan.blocksPerChunk, 16);
+  EXPECT_TRUE(hifigan.parallel);
+  CpuTiling seed = tilingOf(conv(1, 3, 64, 1, {50}, {4}, {1}, {1}, {{0, 0}}));
+  EXPECT_FALSE(seed.parallel);
+  EXPECT_EQ(seed.blocksPerChunk, 16); // all 64 channels in blocks of 4
+  // Rules 2 and 3 on the dilated shape: 128 vectors per row in 32 tiles of 4
+  // (4 x 6 would compute 132), and all 128 channels in one chunk, since 4 x
+  // 32 tiles already make 128 tasks.
+  CpuTiling dilated = tilingOf(conv(4, 128, 128, 1, {2048}, {3}, {1}, {2}, {{2, 2}}));
+  EXPECT_EQ(dilated.channelsPerBlock, 4);
+  EXPECT_EQ(dilated.vectorsPerTile, 4);
+  EXPECT_EQ(dilated.blocksPerChunk, 32);
+  EXPECT_TRUE(dilated.parallel);
   CpuTiling groups = tilingOf(conv(1, 68, 6, 2, {9}, {16}, {8}, {1}, {{4, 4}}));
   EXPECT_TRUE(groups.phasesAsVariable);
   EXPECT_EQ(groups.channelsPerSlice, 2); // the largest divisor of 34 <= 16
