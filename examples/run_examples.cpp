@@ -5,7 +5,7 @@
 //     (MindSpore's "differences with torch.nn.ConvTranspose1d" page),
 //   examples/hifigan_upsampler.mlir (HiFi-GAN V1's upsampling stack)
 // and compares every output with a naive transposed convolution written from
-// the definition (../shared/spec/flavors.md §0). The canonical paddings of
+// the definition (docs/spec.md §0). The canonical paddings of
 // these examples are taken from the spec's worked-example table (§7.2), not
 // from the compiler. Exits 1 if any element is outside the tolerance.
 //
@@ -82,7 +82,7 @@ struct Tensor {
 // (N, C, L) tensor with N = Cin, C = Cout, L = k.
 using WeightTensor = Tensor;
 
-/// Canonical 1-D transposed convolution, straight from flavors.md §0, groups 1:
+/// Canonical 1-D transposed convolution, from docs/spec.md §0, groups 1:
 /// full[n, co, i*s + t*d] += x[n, ci, i] * w[ci, co, t]; y[m] = b[co] +
 /// full[m + lo] inside [0, F), bias only outside. Returns, per element, the
 /// max over the output of |y - ref| / tol with the tolerance of
@@ -159,7 +159,7 @@ using Kernel4 = int (*)(halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,
                         halide_buffer_t *);
 
 /// One comparison-page kernel: x (1, 3, 50), 64 output channels, no bias.
-/// (lo, hi) from flavors.md §7.2.
+/// (lo, hi) from docs/spec.md §7.2.
 struct PageExample {
   const char *name;
   Kernel3 fn;
@@ -176,7 +176,7 @@ const PageExample kPage[] = {
     {"ms_k5_s3_valid", ms_k5_s3_valid, 5, 3, 0, 0, "row 14: ms pad_mode='valid'"},
 };
 
-/// HiFi-GAN V1 upsamplers, PyTorch (p, p - op) with op = 0 (flavors.md §1/§4).
+/// HiFi-GAN V1 upsamplers, PyTorch (p, p - op), op = 0 (docs/spec.md §1/§4).
 struct HifiLayer {
   const char *name;
   Kernel4 fn;

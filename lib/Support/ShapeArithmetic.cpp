@@ -185,7 +185,7 @@ onnxDimPadding(OnnxAutoPad mode, int64_t inputLength, int64_t kernel,
   if (!total)
     return std::nullopt;
   // onnxruntime's ComputeTotalPad clamps at 0: a target longer than the
-  // output is reached by appending at the end (flavors.md 3.3, rows 30, 34).
+  // output is reached by appending at the end (docs/spec.md §3.3, rows 30, 34).
   int64_t clamped = std::max<int64_t>(0, *total);
   // SAME_UPPER puts the odd element at the end; SAME_LOWER, NOTSET and VALID
   // at the start (spec text; onnxruntime PRs #12537 and #13311).

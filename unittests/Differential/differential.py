@@ -18,7 +18,7 @@ random operands and compares the result element-wise with PyTorch:
   * PyTorch flavor: F.conv_transpose{1,2}d(x, w, b, stride, padding,
     output_padding, groups, dilation) itself;
   * MindSpore flavor: PyTorch's full transposed output (padding=0), cropped or
-    extended per flavors.md §1/§2 by this file's own ms_dim_padding (NOT the
+    extended per docs/spec.md §1/§2 by this file's own ms_dim_padding (NOT the
     compiler's ShapeArithmetic), plus the bias, plus MindSpore 2-D
     output_padding's hard zeros after the bias.
 The output shape this file derives is written into the MLIR result type, so
@@ -50,7 +50,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "Support"))
 import tconv_kernel_runner as kernel_runner  # noqa: E402
 
 # ---------------------------------------------------------------------------
-# Flavor semantics, from ../shared/spec/flavors.md alone
+# Flavor semantics, from docs/spec.md alone
 # ---------------------------------------------------------------------------
 
 

@@ -50,7 +50,7 @@ def draw_config(seed, index):
         s = [r.randint(1, 3) for _ in range(rank)]
         d = [r.choice([1, 1, 2]) for _ in range(rank)]
         length = [r.randint(1, 5) for _ in range(rank)]
-        # onnxruntime rejects output_padding >= stride (spec section 3.5, item 8).
+        # ORT rejects output_padding >= stride (docs/spec.md §3.5 item 8).
         op = [r.randint(0, si - 1) if r.random() < 0.4 else 0 for si in s]
         full = [(li - 1) * si + di * (ki - 1) + 1
                 for li, si, di, ki in zip(length, s, d, k)]
@@ -62,7 +62,7 @@ def draw_config(seed, index):
         if mode == "pads":
             pads = [r.randint(0, di * (ki - 1)) for di, ki in zip(d, k)] + \
                    [r.randint(0, di * (ki - 1)) for di, ki in zip(d, k)]
-            # The spec's output length (section 3.2); only used to skip
+            # The ONNX output length (docs/spec.md §3.2); only used to skip
             # configurations without output, never as the reference.
             out = [f + o - pads[i] - pads[rank + i]
                    for i, (f, o) in enumerate(zip(full, op))]

@@ -1,9 +1,9 @@
 //===- NaiveReference.h - Independent oracle for the runtime tests -*- C++ -*-===//
 //
 // Everything the runtime tests compare the compiled kernels against, written
-// in the test tree from ../shared/spec/flavors.md alone:
+// in the test tree from docs/spec.md alone:
 //   * the flavor -> canonical (pad_lo, pad_hi, trailing zeros) mapping
-//     (flavors.md §1, §2, §4), deliberately NOT tconv/Support/ShapeArithmetic.h;
+//     (docs/spec.md §1, §2, §4), deliberately NOT ShapeArithmetic.h;
 //   * the canonical transposed convolution as plain loops over its
 //     definition (§0): scatter x*w into the full output, crop/extend, add the
 //     bias, append MindSpore 2-D's hard zeros; in double, together with the
@@ -68,7 +68,7 @@ inline const char *dtypeName(DType t) {
 }
 
 //===----------------------------------------------------------------------===//
-// Flavor -> canonical padding (flavors.md §1, §2, §4)
+// Flavor -> canonical padding (docs/spec.md §1, §2, §4)
 //===----------------------------------------------------------------------===//
 
 struct CanonicalDim {
@@ -387,7 +387,7 @@ private:
 };
 
 //===----------------------------------------------------------------------===//
-// The naive canonical transposed convolution (flavors.md §0)
+// The naive canonical transposed convolution (docs/spec.md §0)
 //===----------------------------------------------------------------------===//
 
 struct ReferenceResult {

@@ -2,7 +2,7 @@
 //
 // The kernels of param_init_kernels.mlir are compiled with EMIT_INIT; each
 // func's <func>_init_params is called and its values are checked against the
-// distribution docs/initialization.md (and flavors.md §2.6) give, with the
+// distribution docs/initialization.md (and docs/spec.md §2.6) give, with the
 // formulas written out here independently of lib/Codegen/ParamInit.cpp:
 // every value inside the bound (uniform kinds, truncated), the extremes close
 // to the bound, mean and variance within 6 standard errors of the formula,

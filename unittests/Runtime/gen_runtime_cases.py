@@ -30,7 +30,7 @@ from runtime_cases import CASES  # noqa: E402
 
 
 def canonical(c):
-    """Per-dim (pad_lo, pad_hi, trailing_zeros), flavors.md section 1."""
+    """Per-dim (pad_lo, pad_hi, trailing_zeros), docs/spec.md section 1."""
     rank = len(c["size"])
     out = []
     for i in range(rank):

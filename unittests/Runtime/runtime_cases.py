@@ -12,7 +12,8 @@ Each case is written as the framework call it stands for: `flavor` "torch"
 (begin, end) pairs, output_padding, group). The canonical padding is NOT
 written here: the C++ reference (NaiveReference.h) derives it from the
 flavor parameters on its own, and the tconv verifier checks the declared
-result type.
+result type. The "row n" of the comments are rows of the table in
+docs/spec.md §7.2.
 
 Fields (spatial tuples are in MLIR order, outermost spatial dim first; a
 scalar is broadcast to every spatial dim):
@@ -69,7 +70,7 @@ def case(name, flavor, file, *, n=1, cin=2, cout=3, groups=1, bias=True,
 
 # --- PyTorch, 1-D ----------------------------------------------------------
 case("t1_basic", "torch", "torch", n=2, cin=3, cout=4, size=(7,), k=3, s=2,
-     padding=1, op=1)                                   # (1, 0), spec row 6
+     padding=1, op=1)                                   # (1, 0), row 6
 case("t1_nobias_s1", "torch", "torch", cin=2, cout=3, size=(5,), k=4,
      bias=False)                                        # (0, 0)
 case("t1_pad_gt_dk", "torch", "torch", size=(5,), k=3, s=2, padding=3)

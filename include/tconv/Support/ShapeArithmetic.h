@@ -4,7 +4,7 @@
 // verifiers, result type inference, the normalization patterns and the code
 // generator all call these functions; nothing else computes a pad or a length.
 //
-// Formulas and their provenance: ../shared/spec/flavors.md and docs/semantics.md.
+// Formulas and their provenance: docs/spec.md and docs/semantics.md.
 // Everything here is per spatial dimension and free of MLIR and Halide types, so
 // the code generator can use it without the dialect.
 //
@@ -136,7 +136,7 @@ std::optional<int64_t> onnxTotalPadding(int64_t inputLength, int64_t kernel,
 bool onnxUsesTotalPadding(OnnxAutoPad mode, bool hasOutputShape);
 
 /// ONNX's canonical padding of one spatial dimension, the rule of the current
-/// spec text as onnxruntime >= 1.14 implements it (flavors.md sections 1 and
+/// spec text as onnxruntime >= 1.14 implements it (docs/spec.md sections 1 and
 /// 3.3):
 ///   NOTSET without output_shape: (pads_begin, pads_end - op)
 ///   VALID  without output_shape: (0, -op)

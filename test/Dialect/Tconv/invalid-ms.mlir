@@ -357,7 +357,7 @@ func.func @bias_init_unknown(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>, %b: t
 
 // -----
 
-// Accepted, case-insensitively, aliases included (flavors.md 2.6).
+// Accepted, case-insensitively, aliases included (docs/spec.md §2.6).
 func.func @init_aliases_accepted(%x: tensor<1x3x5x5x5xf32>, %w: tensor<3x4x3x3x3xf32>, %b: tensor<4xf32>) -> (tensor<1x4x5x5x5xf32>, tensor<1x4x5x5x5xf32>, tensor<1x4x5x5x5xf32>, tensor<1x4x5x5x5xf32>) {
   %0 = tconv.ms_conv_transpose %x, %w, %b {weight_init = "TruncatedNormal", bias_init = "NORMAL"} : (tensor<1x3x5x5x5xf32>, tensor<3x4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x5x5x5xf32>
   %1 = tconv.ms_conv_transpose %x, %w, %b {weight_init = "He_Normal", bias_init = "Zero"} : (tensor<1x3x5x5x5xf32>, tensor<3x4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x5x5x5xf32>

@@ -279,7 +279,7 @@ func.func @output_shape_negative_full_rank(%x: tensor<1x3x5x5xf32>, %w: tensor<3
 
 // -----
 
-// The pads output_shape implies depend on L (flavors.md section 1: "dynamic").
+// The pads output_shape implies depend on L (docs/spec.md §1: "dynamic").
 func.func @output_shape_dynamic_input(%x: tensor<1x3x5x?xf32>, %w: tensor<3x4x3x3xf32>) -> tensor<1x4x10x10xf32> {
   // expected-error@+1 {{'tconv.onnx_conv_transpose' op expects a static input size at spatial dim 1 when 'output_shape' is given (the pads it implies depend on the input size)}}
   %0 = tconv.onnx_conv_transpose %x, %w {output_shape = array<i64: 10, 10>, strides = array<i64: 2, 2>} : (tensor<1x3x5x?xf32>, tensor<3x4x3x3xf32>) -> tensor<1x4x10x10xf32>
@@ -339,7 +339,7 @@ func.func @result_channels(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tens
 
 // -----
 
-// Row 27 of flavors.md 7.2: SAME_UPPER L=5 k=3 s=2 gives L*s = 10, not F = 11.
+// docs/spec.md §7.2 row 27: SAME_UPPER L=5 k=3 s=2 gives L*s = 10, not F=11.
 func.func @result_same_upper_length(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tensor<1x4x11xf32> {
   // expected-error@+1 {{'tconv.onnx_conv_transpose' op expects result dim 2 (output length of spatial dim 0) to be 10, got 11}}
   %0 = tconv.onnx_conv_transpose %x, %w {auto_pad = "SAME_UPPER", strides = array<i64: 2>} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x11xf32>
@@ -371,7 +371,7 @@ func.func @result_output_shape_length(%x: tensor<1x3x5x5xf32>, %w: tensor<3x4x3x
 // Warnings: valid configurations that ONNX implementations disagree on
 //===----------------------------------------------------------------------===//
 
-// strides <= output_padding < dilations (flavors.md 3.5 item 8): F = 4 + 5 = 9, (0,-1) -> 10.
+// strides <= output_padding < dilations (docs/spec.md §3.5 item 8): F = 4 + 5 = 9, (0,-1) -> 10.
 func.func @warn_output_padding_below_dilation(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tensor<1x4x10xf32> {
   // expected-warning@+1 {{'tconv.onnx_conv_transpose' op accepts 'output_padding' 1 at spatial dim 0 (< max(strides, dilations) = 2, the ONNX spec's bound, which tconv follows), but onnxruntime rejects output_padding >= strides (1)}}
   %0 = tconv.onnx_conv_transpose %x, %w {dilations = array<i64: 2>, output_padding = array<i64: 1>} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x10xf32>

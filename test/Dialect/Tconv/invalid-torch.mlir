@@ -344,7 +344,7 @@ func.func @result_channels(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> tens
 
 // -----
 
-// Row 2 of flavors.md 7.2: L=50 k=5 s=3 p=2 op=2 gives 150, not 152.
+// Row 2 of docs/spec.md §7.2: L=50 k=5 s=3 p=2 op=2 gives 150, not 152.
 func.func @result_spatial(%x: tensor<1x3x50xf32>, %w: tensor<3x64x5xf32>) -> tensor<1x64x152xf32> {
   // expected-error@+1 {{'tconv.torch_conv_transpose' op expects result dim 2 (output length of spatial dim 0) to be 150, got 152}}
   %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 3>, padding = array<i64: 2>, output_padding = array<i64: 2>} : (tensor<1x3x50xf32>, tensor<3x64x5xf32>) -> tensor<1x64x152xf32>

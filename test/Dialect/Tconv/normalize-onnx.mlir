@@ -7,7 +7,7 @@
 // (-verify-diagnostics) and do not stop the rewrite.
 //
 // Every expected (pad_lo, pad_hi) and length below is computed by hand from
-// shared/spec/flavors.md (sections 1 and 3.3 and the table of 7.2, rows
+// docs/spec.md (sections 1 and 3.3 and the table of §7.2, rows
 // cited), never copied from the tool. Per spatial dimension, with
 // op = output_padding:
 //   dk = d*(k-1) + 1,  F = (L-1)*s + dk,  O = F - pad_lo - pad_hi
@@ -20,7 +20,7 @@
 // their output shapes checked against the shapes of the stored output_0.pb.
 
 //===----------------------------------------------------------------------===//
-// flavors.md 7.2 rows 24-36 (1-D; x (1, 2, L), w (2, 3, k))
+// docs/spec.md §7.2 rows 24-36 (1-D; x (1, 2, L), w (2, 3, k))
 //===----------------------------------------------------------------------===//
 
 // Row 24: NOTSET pads=[1,2], L=5 k=3 s=1: F=7, (1,2) -> 4.

@@ -2,7 +2,7 @@
 // canonicalize.mlir runs this file again under --canonicalize with these checks.
 //
 // Every expected (pad_lo, pad_hi) and length below is computed by hand from
-// shared/spec/flavors.md (sections 1, 2 and 4 and the table of 7.2, row numbers
+// docs/spec.md (sections 1, 2 and 4 and the table of §7.2, row numbers
 // cited), never copied from the tool. Per spatial dimension:
 //   dk = d*(k-1) + 1,  F = (L-1)*s + dk,  O = F - pad_lo - pad_hi.
 //   PyTorch   (p, p - op)
@@ -14,7 +14,7 @@
 // output_size (its pads depend on L), so it has no case here.
 
 //===----------------------------------------------------------------------===//
-// PyTorch: flavors.md 7.2 rows 1-8, 10, 11
+// PyTorch: docs/spec.md §7.2 rows 1-8, 10, 11
 //===----------------------------------------------------------------------===//
 
 // Row 1 (comparison page ex. 1, torch side): L=50 k=4 s=1 p=0 op=0: F=53, (0,0) -> 53.
@@ -115,8 +115,8 @@ func.func @torch_3d_groups_bias(%x: tensor<2x4x2x3x4xf64>, %w: tensor<4x3x2x3x1x
 
 // -----
 
-// Dynamic batch and spatial dims stay dynamic; the pads are static (flavors.md
-// section 6). Row 6's attributes on a dynamic length.
+// Dynamic batch and spatial dims stay dynamic; the pads are static
+// (docs/spec.md §6). Row 6's attributes on a dynamic length.
 // CHECK-LABEL: func @torch_dynamic
 // CHECK: tconv.conv_transpose %arg0, %arg1, %arg2 {dilation = array<i64: 1>, pad_hi = array<i64: 0>, pad_lo = array<i64: 1>, stride = array<i64: 2>} : (tensor<?x2x?xbf16>, tensor<2x3x3xbf16>, tensor<3xbf16>) -> tensor<?x3x?xbf16>
 func.func @torch_dynamic(%x: tensor<?x2x?xbf16>, %w: tensor<2x3x3xbf16>, %b: tensor<3xbf16>) -> tensor<?x3x?xbf16> {
@@ -126,7 +126,7 @@ func.func @torch_dynamic(%x: tensor<?x2x?xbf16>, %w: tensor<2x3x3xbf16>, %b: ten
 
 //===----------------------------------------------------------------------===//
 // The MindSpore/PyTorch comparison page, x (1, 3, 50), 64 output channels
-// (flavors.md 7.1; rows 12/1, 13/2, 14/3)
+// (docs/spec.md §7.1; rows 12/1, 13/2, 14/3)
 //===----------------------------------------------------------------------===//
 
 // -----
@@ -169,7 +169,7 @@ func.func @page_ex3_valid_vs_torch(%x: tensor<1x3x50xf32>, %w: tensor<3x64x5xf32
 }
 
 //===----------------------------------------------------------------------===//
-// MindSpore: flavors.md 7.2 rows 15-23
+// MindSpore: docs/spec.md §7.2 rows 15-23
 //===----------------------------------------------------------------------===//
 
 // -----

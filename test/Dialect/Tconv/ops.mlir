@@ -48,7 +48,7 @@ func.func @torch_3d_dynamic(%x: tensor<?x2x4x?x?xbf16>, %w: tensor<2x3x2x2x2xbf1
 // -----
 
 // stride <= output_padding < dilation is accepted (bound is max(stride, dilation)):
-// flavors.md 7.2 row 7, F = 4*1 + 2*2+1 = 9, (0, -1) -> 10.
+// docs/spec.md §7.2 row 7, F = 4*1 + 2*2+1 = 9, (0, -1) -> 10.
 // CHECK-LABEL: func @torch_op_below_dilation
 func.func @torch_op_below_dilation(%x: tensor<1x1x5xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x10xf32> {
   // CHECK: tconv.torch_conv_transpose %{{.*}}, %{{.*}} {dilation = array<i64: 2>, output_padding = array<i64: 1>} : (tensor<1x1x5xf32>, tensor<1x1x3xf32>) -> tensor<1x1x10xf32>

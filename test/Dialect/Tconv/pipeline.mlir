@@ -6,7 +6,7 @@
 // DUMP: // -----// IR Dump After TconvNormalize (tconv-normalize) //----- //
 // DUMP: tconv.conv_transpose
 
-// Comparison page ex. 2 (flavors.md 7.1, rows 13 and 2): k=5 s=3 on L=50.
+// Comparison page ex. 2 (docs/spec.md §7.1, rows 13 and 2): k=5 s=3 on L=50.
 // MindSpore "same" (1,1) and PyTorch p=2 op=2 (2,0), both 150.
 // CHECK-LABEL: func @page_ex2
 // CHECK: tconv.conv_transpose %arg0, %arg1 {dilation = array<i64: 1>, pad_hi = array<i64: 1>, pad_lo = array<i64: 1>, stride = array<i64: 3>} : (tensor<1x3x50xf32>, tensor<3x64x5xf32>) -> tensor<1x64x150xf32>

@@ -1,6 +1,6 @@
 // Uses the installed headers and libraries of the code generator: the padding
 // of row 2 of docs/semantics.md §3 (PyTorch k=5, s=3, padding=2,
-// output_padding=2, L=50: (2, 0), output 150, values from the spec's table,
+// output_padding=2, L=50: (2, 0), output 150, values from docs/spec.md §7.2,
 // not from tconv), target checking, and compiling that kernel and the Halide
 // runtime into the directory given as argv[1]. Exits 1 on any difference.
 

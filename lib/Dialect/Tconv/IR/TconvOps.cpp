@@ -461,8 +461,8 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
   return canonical;
 }
 
-/// The configurations on which ONNX implementations disagree (flavors.md
-/// 3.5): valid, normalized with the current spec text as onnxruntime >= 1.14
+/// The configurations on which ONNX implementations disagree (docs/spec.md
+/// §3.5): valid, normalized with the current spec text as onnxruntime >= 1.14
 /// implements it, and flagged so that a model written for another
 /// implementation is not silently shifted.
 static void
