@@ -12,9 +12,9 @@
 // (kernels under 1 MFLOP: serially). With stride >= 8 the phases are one
 // update with the phase as a variable, looped inside slices of input
 // channels, so all of them reuse a slice of input and weights from L1
-// (buildCpuPipeline builds the pipeline in that form).
-// chooseCpuTiling holds every rule that sizes this, with the measurement
-// behind each.
+// (buildCpuPipeline builds the pipeline in that form). The two forms are the
+// cpu-phase-gemm and cpu-phases-in-slices variants (CpuVariants.cpp); the
+// rules that size the tiling by default are in CpuRules.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,18 +38,13 @@ struct CpuTiling {
   int channelsPerSlice = 0; ///< input channels per slice; 0: all
 };
 
-/// Picks the register blocking from the target's vector registers and the
-/// shape (the channel block divides Cout/groups, so no block straddles a group).
-CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
-                          const Halide::Target &target);
-
 /// Schedules every Func of `pipeline` with `tiling`; `pipeline` must be in
 /// the form the tiling asks for (phasesAsVariable).
 void applyCpuSchedule(TransposedConvPipeline &pipeline, const CpuTiling &tiling);
 
-/// The pipeline of `spec` in the form chooseCpuTiling picks, scheduled.
+/// The pipeline of `spec` in the form `tiling` asks for, scheduled with it.
 TransposedConvPipeline buildCpuPipeline(const TransposedConvSpec &spec,
-                                        const Halide::Target &target);
+                                        const CpuTiling &tiling);
 
 } // namespace tconv::codegen
 

@@ -2,6 +2,8 @@
 
 #include "GpuSchedule.h"
 
+#include "ShapeFacts.h"
+
 #include <algorithm>
 #include <string>
 
@@ -10,14 +12,6 @@ using namespace Halide;
 namespace tconv::codegen {
 
 namespace {
-
-/// The largest divisor of `n` not above `limit`.
-int largestDivisorAtMost(int64_t n, int64_t limit) {
-  for (int64_t d = std::max<int64_t>(1, std::min(n, limit)); d > 1; --d)
-    if (n % d == 0)
-      return int(d);
-  return 1;
-}
 
 int nextPowerOfTwo(int64_t n) {
   int p = 1;
@@ -58,11 +52,16 @@ void loadWithAllThreads(Func f, const Var &x, const Var &y, const GpuTiling &t,
 
 } // namespace
 
-GpuTiling chooseGpuTiling(const TransposedConvPipeline &p,
-                          const Target &target, int sharedBytes) {
-  (void)target;
-  const TransposedConvSpec &spec = p.spec;
+GpuTiling chooseGpuTiling(const TransposedConvSpec &spec, int sharedBytes) {
   const int rank = int(spec.spatialRank);
+  // The phases of each Halide dimension j (spec dimension rank - 1 - j).
+  std::vector<DimPhases> phases;
+  for (int j = 0; j < rank; ++j) {
+    int i = rank - 1 - j;
+    phases.push_back(decomposeByStridePhase(spec.kernelSize[i], spec.stride[i],
+                                            spec.dilation[i],
+                                            spec.padding[i].padLo));
+  }
   const int64_t coutPerGroup = spec.outChannels / spec.groups;
   const int64_t cinPerGroup = spec.inChannels / spec.groups;
   const int accBytes = accumulatorType(spec.elementType).bytes();
@@ -77,17 +76,17 @@ GpuTiling chooseGpuTiling(const TransposedConvPipeline &p,
   // Positions: all stride phases of a position go to one thread, so the
   // phase sums of a block are qTile * prod(s) * cTile accumulators; keep
   // them at about 256 positions x channels tile (16 KiB in f32).
-  int64_t phases = 1;
+  int64_t phaseCount = 1;
   for (int j = 0; j < rank; ++j)
-    phases *= p.phases[j].stride;
-  t.regsQ = phases >= 8 ? 1 : 2;
-  int64_t maxQ = std::max<int64_t>(8, 256 / phases);
+    phaseCount *= phases[j].stride;
+  t.regsQ = phaseCount >= 8 ? 1 : 2;
+  int64_t maxQ = std::max<int64_t>(8, 256 / phaseCount);
   t.threadsQ = int(std::clamp<int64_t>(maxQ / t.regsQ, 8, 32));
   // Short static rows: no more threads than positions (at least a quarter
   // warp, so the loads stay coalesced).
   int64_t inner = spec.outputSize()[rank - 1];
   if (!isDynamicSize(inner)) {
-    int64_t perPhase = (inner + p.phases[0].stride - 1) / p.phases[0].stride;
+    int64_t perPhase = (inner + phases[0].stride - 1) / phases[0].stride;
     t.threadsQ = std::max(8, std::min(t.threadsQ,
                                       nextPowerOfTwo((perPhase + t.regsQ - 1) /
                                                      t.regsQ)));
@@ -96,14 +95,14 @@ GpuTiling chooseGpuTiling(const TransposedConvPipeline &p,
   // Input channels per step: a divisor of Cin/groups, halved until the
   // block's shared memory (phase sums + input tile + weights of the phase
   // with the most taps) fits.
-  int64_t inputTile = t.qTile() + (maxTaps(p.phases[0]) - 1) * p.phases[0].offsetStep;
-  int64_t weightBox = (maxTaps(p.phases[0]) - 1) * p.phases[0].tapStep + 1;
+  int64_t inputTile = t.qTile() + (maxTaps(phases[0]) - 1) * phases[0].offsetStep;
+  int64_t weightBox = (maxTaps(phases[0]) - 1) * phases[0].tapStep + 1;
   for (int j = 1; j < rank; ++j) {
-    inputTile *= (maxTaps(p.phases[j]) - 1) * p.phases[j].offsetStep + 1;
-    weightBox *= (maxTaps(p.phases[j]) - 1) * p.phases[j].tapStep + 1;
+    inputTile *= (maxTaps(phases[j]) - 1) * phases[j].offsetStep + 1;
+    weightBox *= (maxTaps(phases[j]) - 1) * phases[j].tapStep + 1;
   }
   auto bytes = [&](int64_t chunk) {
-    return int64_t(t.qTile()) * phases * t.cTile() * accBytes +
+    return int64_t(t.qTile()) * phaseCount * t.cTile() * accBytes +
            chunk * inputTile * accBytes + chunk * t.cTile() * weightBox * elemBytes;
   };
   int64_t limit = 16;
@@ -266,9 +265,7 @@ Target gpuTargetFor(const TransposedConvSpec &spec, const Target &target) {
 }
 
 TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
-                                        const Target &target) {
-  GpuTiling tiling =
-      chooseGpuTiling(buildTransposedConvPipeline(spec), target);
+                                        const GpuTiling &tiling) {
   TransposedConvPipeline pipeline =
       buildTransposedConvPipeline(spec, {tiling.ciChunk});
   applyGpuSchedule(pipeline, tiling);

@@ -51,8 +51,7 @@ struct GpuTiling {
 /// Picks the tiling from the shape: the channel tile divides Cout/groups (a
 /// block never straddles a group), the chunk divides Cin/groups, and the
 /// phase sums plus the staged tiles of one block fit in `sharedBytes`.
-GpuTiling chooseGpuTiling(const TransposedConvPipeline &pipeline,
-                          const Halide::Target &target,
+GpuTiling chooseGpuTiling(const TransposedConvSpec &spec,
                           int sharedBytes = 40 * 1024);
 
 /// Schedules every Func of `pipeline`, built with inputChannelChunk =
@@ -66,10 +65,10 @@ void applyGpuSchedule(TransposedConvPipeline &pipeline, const GpuTiling &tiling)
 Halide::Target gpuTargetFor(const TransposedConvSpec &spec,
                             const Halide::Target &target);
 
-/// The algorithm for `spec` with its input channels chunked as the tiling for
-/// `target` wants, scheduled for the GPU: what compileKernel compiles.
+/// The algorithm for `spec` with its input channels chunked as `tiling`
+/// wants, scheduled for the GPU (the gpu-shared-tiles variant).
 TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
-                                        const Halide::Target &target);
+                                        const GpuTiling &tiling);
 
 /// Returns an empty string when `spec` can run on the GPU API of `target`,
 /// else why not (element types per API, docs/gpu.md). Only OpenCL and CUDA

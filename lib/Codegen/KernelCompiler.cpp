@@ -1,25 +1,22 @@
 //===- KernelCompiler.cpp - Ahead-of-time kernel emission -----------------===//
 
 #include "tconv/Codegen/KernelCompiler.h"
+#include "tconv/Codegen/Tuning.h"
 
-#include "CpuSchedule.h"
 #include "GpuSchedule.h"
+#include "HostTarget.h"
+#include "KernelPlan.h"
 #include "ParamInit.h"
 #include "TransposedConvAlgorithm.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <dlfcn.h>
 #include <filesystem>
 #include <fstream>
-#if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
-#endif
 #include <limits>
 #include <map>
-#include <set>
 #include <system_error>
-#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -34,29 +31,6 @@ std::string checkTarget(const std::string &target) {
 }
 
 namespace {
-
-/// Whether this CPU executes AVX512-FP16 (CPUID leaf 7, EDX bit 23).
-bool hostHasAvx512Fp16() {
-#if defined(__x86_64__) || defined(__i386__)
-  unsigned eax, ebx, ecx, edx;
-  if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx))
-    return (edx >> 23) & 1;
-#endif
-  return false;
-}
-
-/// The Halide target for a target string. Halide 14 calls an AVX512-BF16
-/// CPU without AVX512-FP16 (AMD Zen 4) "sapphirerapids", and LLVM then emits
-/// AVX512-FP16 instructions (vmovw) for f16/bf16 kernels that fault there
-/// with SIGILL. For "host" the feature is kept only when the CPU has FP16.
-Halide::Target resolveTarget(const std::string &target) {
-  Halide::Target t(target);
-  if (target.rfind("host", 0) == 0 &&
-      t.has_feature(Halide::Target::AVX512_SapphireRapids) &&
-      !hostHasAvx512Fp16())
-    t = t.without_feature(Halide::Target::AVX512_SapphireRapids);
-  return t;
-}
 
 /// Halide indexes with 32-bit integers (without the large_buffers feature).
 bool fitsIndex(int64_t value) {
@@ -149,17 +123,6 @@ std::string checkOutDir(const std::string &outDir) {
   return "";
 }
 
-/// Halide's name of the autoscheduler behind `schedule` ("auto-li2018" ->
-/// "Li2018") and its plugin's file stem ("autoschedule_li2018").
-struct Autoscheduler {
-  const char *schedule, *name, *plugin;
-};
-constexpr Autoscheduler kAutoschedulers[] = {
-    {"auto-adams2019", "Adams2019", "autoschedule_adams2019"},
-    {"auto-li2018", "Li2018", "autoschedule_li2018"},
-    {"auto-mullapudi2016", "Mullapudi2016", "autoschedule_mullapudi2016"},
-};
-
 /// Runs `compile`, which returns "" or an error, and turns whatever Halide
 /// (or anything else) throws into the message: every AOT entry point reports
 /// failures as strings, never as exceptions.
@@ -177,86 +140,23 @@ static std::string catchingHalideErrors(const std::string &what,
   }
 }
 
-/// Loads the plugin of `as` once per process. Debian installs the plugins
-/// next to libHalide, in halide14/ (not on the loader's path), so that
-/// directory is tried first, then $TCONV_HALIDE_PLUGIN_DIR, then the bare
-/// name on the loader's path.
-std::string loadAutoscheduler(const Autoscheduler &as) {
-  static std::set<std::string> loaded;
-  if (loaded.count(as.name))
-    return "";
-  std::vector<std::string> candidates;
-  if (const char *dir = std::getenv("TCONV_HALIDE_PLUGIN_DIR"))
-    candidates.push_back(std::string(dir) + "/lib" + as.plugin + ".so");
-  Dl_info info;
-  if (dladdr(reinterpret_cast<void *>(&Halide::load_plugin), &info) &&
-      info.dli_fname) {
-    fs::path halideDir = fs::path(info.dli_fname).parent_path();
-    candidates.push_back((halideDir / "halide14" / ("lib" + std::string(as.plugin) + ".so")).string());
-    candidates.push_back((halideDir / ("lib" + std::string(as.plugin) + ".so")).string());
-  }
-  candidates.push_back("lib" + std::string(as.plugin) + ".so");
-  std::string tried;
-  for (const std::string &path : candidates) {
-    // Probe with dlopen first: Halide's load_plugin asserts on failure.
-    void *handle = dlopen(path.c_str(), RTLD_LAZY | RTLD_GLOBAL);
-    if (!handle) {
-      tried += "\n  " + path + ": " + dlerror();
-      continue;
-    }
-    Halide::load_plugin(path); // registers the autoscheduler
-    loaded.insert(as.name);
-    return "";
-  }
-  return std::string("cannot load the Halide autoscheduler plugin for '") +
-         as.schedule + "' (lib" + as.plugin +
-         ".so; Debian package libhalide14-0-dev; or set TCONV_HALIDE_PLUGIN_DIR "
-         "to its directory); tried:" + tried;
-}
-
-/// Estimates for the autoschedulers: the static sizes, 1024 for a dynamic
-/// length, 1 for a dynamic batch.
-void setEstimates(TransposedConvPipeline &p) {
-  const TransposedConvSpec &spec = p.spec;
-  const int rank = int(spec.spatialRank);
-  auto orDefault = [](int64_t size, int64_t fallback) {
-    return int(isDynamicSize(size) ? fallback : size);
-  };
-  std::vector<int64_t> outSize = spec.outputSize();
-  Halide::Region in, w, out;
-  for (int j = 0; j < rank; ++j) {
-    int64_t i = rank - 1 - j;
-    int64_t dynamicOut = transposedOutputLength(
-        1024, spec.kernelSize[i], spec.stride[i], spec.dilation[i],
-        spec.padding[i]);
-    in.push_back({0, orDefault(spec.inputSize[i], 1024)});
-    w.push_back({0, int(spec.kernelSize[i])});
-    out.push_back({0, orDefault(outSize[i], dynamicOut)});
-  }
-  in.push_back({0, int(spec.inChannels)});
-  in.push_back({0, orDefault(spec.batch, 1)});
-  w.push_back({0, int(spec.outChannels / spec.groups)});
-  w.push_back({0, int(spec.inChannels)});
-  out.push_back({0, int(spec.outChannels)});
-  out.push_back({0, orDefault(spec.batch, 1)});
-  p.input.set_estimates(in);
-  p.weight.set_estimates(w);
-  if (p.bias)
-    p.bias->set_estimates({{0, int(spec.outChannels)}});
-  p.output.set_estimates(out);
-}
-
 } // namespace
 
-const char *const kScheduleNames[4] = {"tconv", "auto-adams2019", "auto-li2018",
-                                       "auto-mullapudi2016"};
+std::vector<std::string> scheduleNames() {
+  std::vector<std::string> names = {"tconv"};
+  for (const KernelVariant *variant : kernelVariants())
+    names.push_back(variant->name());
+  return names;
+}
 
 std::string checkSchedule(const std::string &schedule) {
-  for (const char *name : kScheduleNames)
-    if (schedule == name)
-      return "";
-  return "unknown schedule '" + schedule +
-         "' (expected tconv, auto-adams2019, auto-li2018 or auto-mullapudi2016)";
+  std::vector<std::string> names = scheduleNames();
+  if (std::find(names.begin(), names.end(), schedule) != names.end())
+    return "";
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return "unknown schedule '" + schedule + "' (expected " + list + ")";
 }
 
 std::string checkSupported(const TransposedConvSpec &spec,
@@ -283,7 +183,8 @@ std::string compileKernel(const TransposedConvSpec &spec,
                           const std::string &functionName,
                           const std::string &target, const std::string &outDir,
                           const EmitOptions &emit,
-                          const std::string &schedule) {
+                          const std::string &schedule,
+                          const TuningDatabase *tuning) {
   if (std::string error = checkSchedule(schedule); !error.empty())
     return error;
   if (std::string error = checkSupported(spec, target); !error.empty())
@@ -300,30 +201,52 @@ std::string compileKernel(const TransposedConvSpec &spec,
     if (emit.deviceCode && !gpu)
       return "device code (--emit=device) needs a GPU target (OpenCL or "
              "CUDA), not '" + target + "'";
-    const Autoscheduler *autoscheduler = nullptr;
-    for (const Autoscheduler &as : kAutoschedulers)
-      if (schedule == as.schedule)
-        autoscheduler = &as;
-    if (autoscheduler && gpu)
-      return "--schedule=" + schedule + " is for CPU targets only, not '" +
-             target + "'";
-    if (autoscheduler)
-      if (std::string error = loadAutoscheduler(*autoscheduler); !error.empty())
+    const ShapeFacts facts = computeShapeFacts(spec, t);
+    const KernelVariant *forced =
+        schedule == "tconv" ? nullptr : findVariant(schedule);
+    if (forced && forced->forGpu() != gpu)
+      return "--schedule=" + schedule + " is for " +
+             (gpu ? "CPU" : "GPU") + " targets only, not '" + target + "'";
+    if (forced && !forced->supports(facts))
+      return "--schedule=" + schedule +
+             " does not support this kernel (its stride phases have "
+             "different tap counts)";
+    if (forced)
+      if (std::string error = forced->prepare(); !error.empty())
         return error;
-    TransposedConvPipeline pipeline =
-        gpu             ? buildGpuPipeline(spec, t)
-        : autoscheduler ? buildTransposedConvPipeline(spec)
-                        : buildCpuPipeline(spec, t);
-    Halide::Pipeline halidePipeline(pipeline.output);
-    if (autoscheduler) {
-      // A baseline: Halide's autoscheduler on the unscheduled algorithm, for
-      // this machine's core count, Halide's generic cache size and balance.
-      setEstimates(pipeline);
-      Halide::MachineParams machine = Halide::MachineParams::generic();
-      machine.parallelism =
-          int(std::max(1u, std::thread::hardware_concurrency()));
-      halidePipeline.auto_schedule(autoscheduler->name, t, machine);
-    }
+    // A tuning database entry for the kernel's shape, target and length, if
+    // any, else the rules (a forced variant: its rules).
+    const std::string signature = shapeSignature(spec);
+    const std::string tunedFor = tuningTarget(target);
+    std::string tuningError;
+    ChoiceFunction choose = [&](const ShapeFacts &f) -> VariantChoice {
+      if (forced)
+        return {forced, forced->defaultParams(f)};
+      if (tuning && !f.dynamicLength())
+        if (const TunedEntry *e = tuning->find(
+                signature, tunedFor, f.spec.inputSize[f.spec.spatialRank - 1])) {
+          const KernelVariant *v = findVariant(e->variant);
+          std::string error =
+              !v                ? "unknown variant '" + e->variant + "'"
+              : !v->supports(f) ? "variant '" + e->variant +
+                                      "' does not support this kernel"
+                                : v->checkParams(f, e->params);
+          if (error.empty())
+            return {v, e->params, /*tuned=*/true};
+          if (tuningError.empty())
+            tuningError = "tuning database entry for lengths " +
+                          std::to_string(e->minLength) + ".." +
+                          (isDynamicSize(e->maxLength)
+                               ? std::string()
+                               : std::to_string(e->maxLength)) +
+                          ": " + error;
+        }
+      return defaultChoice(f);
+    };
+    const KernelPlan plan = planKernel(facts, choose);
+    if (!tuningError.empty())
+      return tuningError;
+    Halide::Module module = compilePlan(plan, facts, functionName);
 
     StagedFiles files(outDir);
     std::map<Halide::OutputFileType, std::string> outputs = {
@@ -338,20 +261,22 @@ std::string compileKernel(const TransposedConvSpec &spec,
     if (emit.llvmIR)
       outputs[Halide::OutputFileType::llvm_assembly] =
           files.stage(functionName + ".ll");
-    Halide::Module module =
-        halidePipeline.compile_to_module(pipeline.arguments(), functionName, t);
     module.compile(outputs);
-    if (gpu) {
-      // The header says where the buffers live; the device code as text.
-      const std::string header = outputs[Halide::OutputFileType::c_header];
-      std::ifstream in(header);
-      std::string text((std::istreambuf_iterator<char>(in)),
-                       std::istreambuf_iterator<char>());
-      std::ofstream(header, std::ios::trunc) << gpuHeaderNote(t) << text;
-      if (emit.deviceCode)
-        std::ofstream(files.stage(functionName + deviceCodeExtension(t)))
-            << deviceCodeOf(module);
-    }
+    // The header says how the kernel was built, and for a GPU where the
+    // buffers live; the device code as text.
+    std::string note = "/* tconv kernel " + functionName + ": " +
+                       plan.describe() + " */\n";
+    if (gpu)
+      note += gpuHeaderNote(t);
+    const std::string header = outputs[Halide::OutputFileType::c_header];
+    std::ifstream in(header);
+    std::string text((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+    in.close();
+    std::ofstream(header, std::ios::trunc) << note << text;
+    if (emit.deviceCode)
+      std::ofstream(files.stage(functionName + deviceCodeExtension(t)))
+          << deviceCodeOf(module);
     return files.commit();
   });
 }

@@ -1,6 +1,6 @@
 // With stride >= 8 the CPU schedule makes the phase a variable of one update
 // and loops over all the phases inside each slice of 16 input channels
-// (chooseCpuTiling, rule 5): hifigan_up1 (ConvTranspose1d(512, 256, 16,
+// (CpuRules.h, rule 5; the cpu-phases-in-slices variant): hifigan_up1 (ConvTranspose1d(512, 256, 16,
 // stride=8, padding=4)) has 32 slices, each with 8 unrolled phase loops of
 // 16 channels x 2 taps, and no second update. Stride 2 keeps one update per
 // phase over all the input channels. (Func names after the first kernel of a

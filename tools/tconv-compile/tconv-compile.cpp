@@ -1,7 +1,8 @@
 //===- tconv-compile.cpp - MLIR in, kernel objects out --------------------===//
 //
 //   tconv-compile INPUT.mlir -o OUTDIR [--target=T] [--emit=LIST]
-//                 [--schedule=tconv|auto-adams2019|auto-li2018|auto-mullapudi2016]
+//                 [--schedule=tconv|<variant>|auto-adams2019|auto-li2018|auto-mullapudi2016]
+//                 [--tuning-db=FILE]
 //
 // Parses and verifies INPUT, runs --tconv-normalize, and compiles every
 // func.func (one tconv op and a return) into OUTDIR/<func>.o and <func>.h, plus
@@ -12,22 +13,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Codegen/KernelCompiler.h"
-#include "tconv/Compiler/KernelSpecExtraction.h"
-#include "tconv/Dialect/Tconv/IR/TconvDialect.h"
-#include "tconv/Dialect/Tconv/Transforms/Passes.h"
+#include "tconv/Codegen/Tuning.h"
+#include "tconv/Compiler/KernelLoading.h"
+#include "tconv/Compiler/TuningDatabaseJson.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
-#include "mlir/Pass/PassManager.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/SourceMgr.h"
 
 using namespace mlir;
 
@@ -59,10 +53,19 @@ static cl::list<std::string>
 
 static cl::opt<std::string> schedule(
     "schedule", cl::init("tconv"),
-    cl::desc("CPU schedule: tconv (the hand-written one, default), or a Halide "
-             "autoscheduler as a baseline: auto-adams2019, auto-li2018, "
-             "auto-mullapudi2016 (docs/performance.md)"),
+    cl::desc("schedule: tconv (default: the kernel variant the registry picks "
+             "per shape and length), a variant by name (cpu-phases-in-slices, "
+             "cpu-phase-gemm, gpu-shared-tiles), or a Halide autoscheduler as "
+             "a baseline: auto-adams2019, auto-li2018, auto-mullapudi2016 "
+             "(docs/performance.md)"),
     cl::cat(category));
+
+static cl::opt<std::string> tuningDb(
+    "tuning-db",
+    cl::desc("tuning database written by tconv-tune: a matching entry "
+             "(shape, target, length) replaces the rules' choice of variant "
+             "and parameters"),
+    cl::value_desc("file"), cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
   llvm::errs() << "tconv-compile: error: " << message << "\n";
@@ -99,60 +102,53 @@ int main(int argc, char **argv) {
       !error.empty())
     return fail(error);
 
+  ::tconv::codegen::TuningDatabase tuning;
+  if (!tuningDb.empty()) {
+    if (schedule != "tconv")
+      return fail("--tuning-db chooses among the variants; it cannot be "
+                  "combined with --schedule=" + schedule);
+    if (std::string error = mlir::tconv::readTuningDatabase(tuningDb, tuning);
+        !error.empty())
+      return fail(error);
+  }
+
   DialectRegistry registry;
-  registry.insert<mlir::tconv::TconvDialect, func::FuncDialect, arith::ArithDialect,
-                  tensor::TensorDialect>();
+  mlir::tconv::registerKernelDialects(registry);
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
 
-  // Parse (which also verifies) and normalize; diagnostics go to stderr.
+  // Parse (which also verifies), normalize and extract; diagnostics go to
+  // stderr. Then check every kernel before writing anything.
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
-  std::string openError;
-  auto file = openInputFile(inputFilename, &openError);
-  if (!file)
-    return fail("cannot read '" + inputFilename + "': " + openError);
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
-  if (!module)
-    return 1;
-  PassManager pm(&context);
-  pm.addPass(mlir::tconv::createTconvNormalize());
-  if (failed(pm.run(*module)))
-    return 1;
-
-  // Check every func before writing anything.
-  struct Kernel {
-    std::string name;
-    ::tconv::codegen::TransposedConvSpec spec;
-  };
-  std::vector<Kernel> kernels;
-  for (auto func : module->getOps<func::FuncOp>()) {
-    FailureOr<::tconv::codegen::TransposedConvSpec> spec =
-        mlir::tconv::extractKernelSpec(func);
-    if (failed(spec))
-      return 1;
-    if (std::string error = ::tconv::codegen::checkSupported(*spec, target);
+  std::string loadError;
+  FailureOr<std::vector<mlir::tconv::NamedKernel>> loaded =
+      mlir::tconv::loadKernels(inputFilename, context, sourceMgr, loadError);
+  if (failed(loaded))
+    return loadError.empty() ? 1 : fail(loadError);
+  std::vector<mlir::tconv::NamedKernel> &kernels = *loaded;
+  for (const mlir::tconv::NamedKernel &kernel : kernels) {
+    if (std::string error =
+            ::tconv::codegen::checkSupported(kernel.spec, target);
         !error.empty()) {
-      func.emitError("cannot compile '")
-          << func.getSymName() << "': " << error;
+      emitError(kernel.loc, "cannot compile '")
+          << kernel.name << "': " << error;
       return 1;
     }
     if (emitInit)
-      if (std::string error = ::tconv::codegen::checkParamInit(*spec);
+      if (std::string error = ::tconv::codegen::checkParamInit(kernel.spec);
           !error.empty()) {
-        func.emitError("cannot emit the parameter initialization of '")
-            << func.getSymName() << "': " << error;
+        emitError(kernel.loc, "cannot emit the parameter initialization of '")
+            << kernel.name << "': " << error;
         return 1;
       }
-    kernels.push_back({func.getSymName().str(), std::move(*spec)});
   }
   if (kernels.empty())
     return fail("'" + inputFilename + "' defines no func.func to compile");
   // <f>_init_params is a symbol and a file name of its own.
   if (emitInit)
-    for (const Kernel &a : kernels)
-      for (const Kernel &b : kernels)
+    for (const mlir::tconv::NamedKernel &a : kernels)
+      for (const mlir::tconv::NamedKernel &b : kernels)
         if (b.name == a.name + "_init_params")
           return fail("--emit=init would name the initialization of '" +
                       a.name + "' '" + b.name +
@@ -170,14 +166,14 @@ int main(int argc, char **argv) {
     return fail("cannot write to output directory '" + outputDir +
                 "': " + ec.message());
 
-  for (const Kernel &kernel : kernels)
+  for (const mlir::tconv::NamedKernel &kernel : kernels)
     if (std::string error = ::tconv::codegen::compileKernel(
             kernel.spec, kernel.name, target, outputDir, emitOptions,
-            schedule);
+            schedule, tuningDb.empty() ? nullptr : &tuning);
         !error.empty())
       return fail("compiling '" + kernel.name + "': " + error);
   if (emitInit)
-    for (const Kernel &kernel : kernels)
+    for (const mlir::tconv::NamedKernel &kernel : kernels)
       if (std::string error = ::tconv::codegen::compileParamInit(
               kernel.spec, kernel.name, target, outputDir);
           !error.empty())

@@ -1,13 +1,18 @@
 //===- TransposedConvJitTest.cpp - Scheduled pipeline vs. reference -------===//
 //
-// JIT-compiles the scheduled pipeline of each configuration once and compares
-// it with the naive reference on random data (for dynamic specs, on several
-// run-time shapes with the same compiled code).
+// JIT-compiles the scheduled pipelines of each configuration and compares
+// them with the naive reference on random data (for dynamic specs, on several
+// run-time shapes with the same compiled code). Static specs: the default
+// choice and every other CPU variant that supports the shape, with its
+// default parameters. Dynamic specs: every specialization of the kernel's
+// plan (KernelPlan.h), each on every run-time shape (a specialization is
+// valid at every length; the dispatch only picks the fastest).
 //
 //===----------------------------------------------------------------------===//
 
 #include "CodegenTestUtils.h"
-#include "CpuSchedule.h"
+#include "CpuRules.h"
+#include "KernelPlan.h"
 #include "TransposedConvAlgorithm.h"
 
 #include <gtest/gtest.h>
@@ -104,30 +109,47 @@ void runAndCompare(TransposedConvPipeline &pipeline, const JitCase &c,
 
 class TransposedConvJit : public ::testing::TestWithParam<JitCase> {};
 
+/// The choices a case is compiled with (see the file comment).
+std::vector<VariantChoice> choicesUnderTest(const ShapeFacts &facts) {
+  if (facts.dynamicLength())
+    return planKernel(facts, defaultChoice).kernels;
+  std::vector<VariantChoice> choices = {defaultChoice(facts)};
+  for (const KernelVariant *variant : kernelVariants())
+    if (variant->tunable() && variant->supports(facts) &&
+        variant != choices.front().variant)
+      choices.push_back({variant, variant->defaultParams(facts)});
+  return choices;
+}
+
 TEST_P(TransposedConvJit, MatchesReference) {
   const JitCase &c = GetParam();
   bool dynamic = !c.dynamicRuns.empty();
   TransposedConvSpec spec = makeSpec(c.shape, c.type, c.hasBias, dynamic, dynamic);
   Halide::Target target = Halide::get_jit_target_from_environment();
-  TransposedConvPipeline pipeline = buildCpuPipeline(spec, target);
-  pipeline.output.compile_jit(target);
+  ShapeFacts facts = computeShapeFacts(spec, target);
+  for (const VariantChoice &choice : choicesUnderTest(facts)) {
+    SCOPED_TRACE(choice.describe());
+    ASSERT_EQ(choice.variant->checkParams(facts, choice.params), "");
+    TransposedConvPipeline pipeline = choice.variant->build(facts, choice.params);
+    pipeline.output.compile_jit(target);
 
-  std::mt19937 rng(1234);
-  std::vector<ConvShape> runs = dynamic ? c.dynamicRuns : std::vector{c.shape};
-  for (const ConvShape &shape : runs) {
-    switch (c.type) {
-    case ElementType::F16:
-      runAndCompare<Halide::float16_t>(pipeline, c, shape, rng);
-      break;
-    case ElementType::BF16:
-      runAndCompare<Halide::bfloat16_t>(pipeline, c, shape, rng);
-      break;
-    case ElementType::F32:
-      runAndCompare<float>(pipeline, c, shape, rng);
-      break;
-    case ElementType::F64:
-      runAndCompare<double>(pipeline, c, shape, rng);
-      break;
+    std::mt19937 rng(1234);
+    std::vector<ConvShape> runs = dynamic ? c.dynamicRuns : std::vector{c.shape};
+    for (const ConvShape &shape : runs) {
+      switch (c.type) {
+      case ElementType::F16:
+        runAndCompare<Halide::float16_t>(pipeline, c, shape, rng);
+        break;
+      case ElementType::BF16:
+        runAndCompare<Halide::bfloat16_t>(pipeline, c, shape, rng);
+        break;
+      case ElementType::F32:
+        runAndCompare<float>(pipeline, c, shape, rng);
+        break;
+      case ElementType::F64:
+        runAndCompare<double>(pipeline, c, shape, rng);
+        break;
+      }
     }
   }
 }
@@ -231,7 +253,8 @@ TEST(TransposedConvJitBuffers, RejectsMismatchedExtents) {
                                      /*dynamicBatch=*/true,
                                      /*dynamicSpatial=*/true);
   Halide::Target target = Halide::get_jit_target_from_environment();
-  TransposedConvPipeline pipeline = buildCpuPipeline(spec, target);
+  TransposedConvPipeline pipeline =
+      buildCpuPipeline(spec, chooseCpuTiling(spec, target));
   pipeline.output.compile_jit(target);
 
   Halide::Buffer<float> input(5, 3, 1), weight(4, 4, 3), output(10, 4, 1);

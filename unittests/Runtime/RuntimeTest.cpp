@@ -197,7 +197,7 @@ std::vector<int64_t> appendOne(std::vector<int64_t> v) {
 }
 
 TEST(BadBuffers, WrongRankIsRejected) {
-  for (const char *name : {"t2_basic", "t1_dyn_nl"}) {
+  for (const char *name : {"t2_basic", "t1_dyn_nl", "t1_dyn_dispatch"}) {
     const KernelCase &c = caseNamed(name);
     expectRejected(c, "input", "input rank - 1",
                    [](CallOperands &o) { reshape(o.x, dropLast(o.x.shape())); });
@@ -312,7 +312,10 @@ TEST(BadBuffers, NonDenseOrShiftedBuffersAreRejected) {
 TEST(BadBuffers, NullBufferIsRejected) {
   // Each buffer argument in turn is a null pointer: a non-zero return and a
   // halide_error naming the argument, no crash.
-  for (const char *name : {"t2_basic", "t1_nobias_s1", "m2_op_bias"}) {
+  // t1_dyn_dispatch: the dispatch on the input's length must not read a null
+  // input either.
+  for (const char *name :
+       {"t2_basic", "t1_nobias_s1", "m2_op_bias", "t1_dyn_dispatch"}) {
     const KernelCase &c = caseNamed(name);
     CallOperands ops = makeOperands(c, c.calls.front(), seedFor(c.name, 11));
     halide_buffer_t *args[] = {ops.x.buffer(), ops.w.buffer(),

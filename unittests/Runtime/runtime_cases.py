@@ -103,6 +103,16 @@ case("t1_dyn_l", "torch", "torch", n=2, cin=2, cout=4, groups=2,
      calls=[(2, 2), (2, 7), (2, 13)])                   # dynamic L, prime sizes
 case("t1_dyn_n", "torch", "torch", n=None, size=(9,), k=3, s=2, op=1,
      calls=[(1, 9), (4, 9)])                            # dynamic N
+# A dynamic length is dispatched to specializations chosen per range of
+# lengths (lib/Codegen/KernelPlan.h); their bounds fall on multiples of the
+# vector width (8 or 16 positions per phase, here = L): every length up to
+# 72 and both sides of the multiples of 16 above.
+case("t1_dyn_dispatch", "torch", "torch", cin=16, cout=8, size=(None,), k=16,
+     s=8, padding=4,
+     calls=[(1, length) for length in
+            list(range(1, 73)) +
+            [m + e for m in (80, 96, 112, 128, 192, 256) for e in (-1, 0, 1)] +
+            [300, 1001]])
 
 # --- PyTorch, 2-D / 3-D ----------------------------------------------------
 case("t2_basic", "torch", "nd", n=2, cin=3, cout=4, size=(5, 6), k=(3, 4),

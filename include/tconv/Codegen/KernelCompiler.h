@@ -12,8 +12,11 @@
 #include "tconv/Codegen/TransposedConvSpec.h"
 
 #include <string>
+#include <vector>
 
 namespace tconv::codegen {
+
+struct TuningDatabase;
 
 /// Extra artifacts written next to the object file and the header.
 struct EmitOptions {
@@ -25,13 +28,15 @@ struct EmitOptions {
   bool deviceCode = false;
 };
 
-/// The CPU schedules compileKernel can apply: "tconv" (the hand-written one,
-/// CpuSchedule.h, the default) or one of Halide 14's autoschedulers as a
-/// baseline: "auto-adams2019", "auto-li2018", "auto-mullapudi2016" (loaded
-/// from Halide's libautoschedule_*.so plugins; docs/performance.md).
-extern const char *const kScheduleNames[4];
+/// The schedules compileKernel can apply: "tconv" (the default: the kernel
+/// variant the registry picks per shape and length, docs/performance.md),
+/// or a variant by name, with its default parameters: "cpu-phases-in-slices",
+/// "cpu-phase-gemm", "gpu-shared-tiles", or one of Halide 14's
+/// autoschedulers as a baseline: "auto-adams2019", "auto-li2018",
+/// "auto-mullapudi2016" (loaded from Halide's libautoschedule_*.so plugins).
+std::vector<std::string> scheduleNames();
 
-/// Returns an empty string when `schedule` is one of kScheduleNames, else a
+/// Returns an empty string when `schedule` is one of scheduleNames(), else a
 /// message listing them.
 std::string checkSchedule(const std::string &schedule);
 
@@ -51,8 +56,11 @@ std::string checkSupported(const TransposedConvSpec &spec,
 /// without the Halide runtime (see compileRuntime). Files are written under
 /// temporary names and renamed into place, so a failure leaves nothing
 /// half-written. Returns an empty string on success, else the error.
-/// `schedule` (checkSchedule) picks the CPU schedule; an autoscheduler is an
-/// error on GPU targets and when its plugin cannot be loaded.
+/// `schedule` (checkSchedule) picks the schedule; a variant for the other
+/// kind of target is an error, and so is an autoscheduler whose plugin cannot
+/// be loaded. With `tuning` (schedule "tconv"), an entry matching the
+/// kernel's shape, target and length (Tuning.h) replaces the rules' choice;
+/// an entry naming an unknown variant or invalid parameters is an error.
 ///
 /// ABI: int <name>(halide_buffer_t *input, halide_buffer_t *weight,
 ///                 [halide_buffer_t *bias,] halide_buffer_t *output)
@@ -63,7 +71,8 @@ std::string compileKernel(const TransposedConvSpec &spec,
                           const std::string &functionName,
                           const std::string &target, const std::string &outDir,
                           const EmitOptions &emit,
-                          const std::string &schedule = "tconv");
+                          const std::string &schedule = "tconv",
+                          const TuningDatabase *tuning = nullptr);
 
 /// Returns an empty string when compileParamInit supports the spec's
 /// weightInit and biasInit, else a message naming the initializer (unknown,

@@ -1,0 +1,45 @@
+//===- KernelLoading.h - An MLIR file to the kernels it defines -*- C++ -*-===//
+//
+// What tconv-compile and tconv-tune do first: parse (and verify) a file,
+// normalize it (--tconv-normalize), and extract every func.func's kernel.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_COMPILER_KERNELLOADING_H
+#define TCONV_COMPILER_KERNELLOADING_H
+
+#include "tconv/Codegen/TransposedConvSpec.h"
+
+#include "mlir/IR/Location.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <string>
+#include <vector>
+
+namespace mlir::tconv {
+
+struct NamedKernel {
+  std::string name; ///< the func's symbol, the kernel's C name
+  ::tconv::codegen::TransposedConvSpec spec;
+  Location loc;     ///< the func, for diagnostics
+};
+
+/// The MLIR context the loader needs: the tconv dialect and the dialects a
+/// normalized func uses.
+void registerKernelDialects(DialectRegistry &registry);
+
+/// Parses and normalizes `path` in `context` and extracts every func's
+/// kernel, reporting any problem as a diagnostic and failing. The file is
+/// added to `sourceMgr`, so a SourceMgrDiagnosticHandler of the caller's
+/// prints diagnostics (these and later ones on the kernels' locations) with
+/// the file's lines. `error` gets a message for a file that cannot be read.
+FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
+                                                MLIRContext &context,
+                                                llvm::SourceMgr &sourceMgr,
+                                                std::string &error);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_COMPILER_KERNELLOADING_H

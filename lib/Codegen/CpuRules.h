@@ -1,0 +1,50 @@
+//===- CpuRules.h - The CPU variants' default parameters --------*- C++ -*-===//
+//
+// The hand rules that size the CPU schedule (CpuSchedule.h) when no tuning
+// database entry does: each a named function of the ShapeFacts. Each rule's
+// measurements (machine kind, shapes, A/B figures) are in docs/performance.md,
+// "The CPU rules"; the comments here say what each rule does and why.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_LIB_CODEGEN_CPURULES_H
+#define TCONV_LIB_CODEGEN_CPURULES_H
+
+#include "CpuSchedule.h"
+#include "ShapeFacts.h"
+
+namespace tconv::codegen {
+
+/// Rule 5: the phases as a variable, looped inside slices of input channels
+/// (the cpu-phases-in-slices variant) where the stride is >= 8.
+bool slicesPhasesByRule(const ShapeFacts &facts);
+
+/// Rule 5: input channels per slice, a divisor of Cin/groups.
+int channelsPerSliceByRule(const ShapeFacts &facts);
+
+/// Accumulator registers of the micro-kernel (24 of 32, 12 of 16).
+int accumulatorRegisters(const ShapeFacts &facts);
+
+/// Rules 1 and 1b: output channels per register block.
+int channelsPerBlockByRule(const ShapeFacts &facts, bool phasesInSlices);
+
+/// Rule 3: vectors per tile, at most `maxVectors`.
+int vectorsPerTileByRule(const ShapeFacts &facts, int maxVectors);
+
+/// Rule 2: channel blocks per parallel task.
+int blocksPerChunkByRule(const ShapeFacts &facts, const CpuTiling &tiling);
+
+/// Rule 4: kernels under 1 MFLOP run serially on the calling thread.
+bool runsSeriallyByRule(const ShapeFacts &facts);
+
+/// All the rules together: the default tiling of `facts` in the form
+/// `phasesInSlices` (rule 5 decides it for the default variant).
+CpuTiling cpuTilingByRules(const ShapeFacts &facts, bool phasesInSlices);
+
+/// The default tiling of `spec` on `target`: rule 5's form and its tiling.
+CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
+                          const Halide::Target &target);
+
+} // namespace tconv::codegen
+
+#endif // TCONV_LIB_CODEGEN_CPURULES_H

@@ -1,0 +1,174 @@
+//===- CpuVariants.cpp - The hand-written CPU schedule's variants ---------===//
+//
+// Two variants share CpuSchedule.cpp's schedule and differ in the algorithm
+// form they need: cpu-phase-gemm (one update per stride phase) and
+// cpu-phases-in-slices (one update with the phase as a variable, looped inside
+// slices of input channels; only where every phase has the same taps). Their
+// parameters are CpuTiling's fields; their defaults are CpuRules.h's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CpuRules.h"
+#include "KernelVariant.h"
+
+#include <algorithm>
+
+namespace tconv::codegen {
+
+namespace {
+
+constexpr const char *kVectorsPerTile = "vectors_per_tile";
+constexpr const char *kChannelsPerBlock = "channels_per_block";
+constexpr const char *kBlocksPerChunk = "blocks_per_chunk";
+constexpr const char *kParallel = "parallel";
+constexpr const char *kChannelsPerSlice = "channels_per_slice";
+
+std::vector<int64_t> divisorsAtMost(int64_t n, int64_t limit) {
+  std::vector<int64_t> divisors;
+  for (int64_t d = 1; d <= std::min(n, limit); ++d)
+    if (n % d == 0)
+      divisors.push_back(d);
+  return divisors;
+}
+
+class CpuVariant : public KernelVariant {
+public:
+  explicit CpuVariant(bool phasesInSlices) : phasesInSlices(phasesInSlices) {}
+
+  const char *name() const override {
+    return phasesInSlices ? "cpu-phases-in-slices" : "cpu-phase-gemm";
+  }
+
+  bool supports(const ShapeFacts &f) const override {
+    return !f.gpu && (!phasesInSlices || f.uniformPhaseTaps);
+  }
+
+  bool defaultFor(const ShapeFacts &f) const override {
+    return supports(f) && (!phasesInSlices || slicesPhasesByRule(f));
+  }
+
+  VariantParams defaultParams(const ShapeFacts &f) const override {
+    return paramsOf(cpuTilingByRules(f, phasesInSlices));
+  }
+
+  std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
+    std::vector<ParamRange> space;
+    std::vector<int64_t> vectors;
+    for (int64_t v = 1; v <= accumulatorRegisters(f); ++v)
+      vectors.push_back(v);
+    space.push_back({kVectorsPerTile, vectors});
+    space.push_back({kChannelsPerBlock, divisorsAtMost(f.coutPerGroup, 8)});
+    // Only the values that divide Cout / channels_per_block are valid.
+    space.push_back({kBlocksPerChunk, {1, 2, 4, 8, 16, 32, 64, 128, 256}});
+    space.push_back({kParallel, {0, 1}});
+    if (phasesInSlices)
+      space.push_back({kChannelsPerSlice, divisorsAtMost(f.cinPerGroup, 64)});
+    return space;
+  }
+
+  std::string checkParams(const ShapeFacts &f,
+                          const VariantParams &params) const override {
+    if (std::string error = KernelVariant::checkParams(f, params);
+        !error.empty())
+      return error;
+    const int64_t v = params.at(kVectorsPerTile),
+                  c = params.at(kChannelsPerBlock),
+                  b = params.at(kBlocksPerChunk), p = params.at(kParallel);
+    if (v < 1 || c < 1 || b < 1)
+      return "vectors_per_tile, channels_per_block and blocks_per_chunk must "
+             "be positive";
+    if (f.coutPerGroup % c != 0)
+      return "channels_per_block " + std::to_string(c) +
+             " does not divide the output channels per group (" +
+             std::to_string(f.coutPerGroup) + ")";
+    if (v * c > f.vectorRegisters)
+      return "channels_per_block x vectors_per_tile (" + std::to_string(c * v) +
+             ") exceeds the " + std::to_string(f.vectorRegisters) +
+             " vector registers";
+    if ((f.spec.outChannels / c) % b != 0)
+      return "blocks_per_chunk " + std::to_string(b) +
+             " does not divide the channel blocks (" +
+             std::to_string(f.spec.outChannels / c) + ")";
+    if (p != 0 && p != 1)
+      return "parallel must be 0 or 1";
+    if (phasesInSlices) {
+      int64_t s = params.at(kChannelsPerSlice);
+      if (s < 1 || f.cinPerGroup % s != 0)
+        return "channels_per_slice " + std::to_string(s) +
+               " does not divide the input channels per group (" +
+               std::to_string(f.cinPerGroup) + ")";
+    }
+    return "";
+  }
+
+  /// Serial or parallel stays part of the inner loops' identity: rule 4's
+  /// choice is worth a third of a tiny kernel's time.
+  std::vector<std::string> taskParams() const override {
+    return {kBlocksPerChunk};
+  }
+
+  /// Positions computed per phase row (whole tiles) times the cycles per
+  /// computed vector and channel of the micro-kernel: each (input channel,
+  /// tap) step loads `v` input vectors and broadcasts `c` weights for `c x v`
+  /// FMAs, so with as many loads as FMAs per cycle a block is load-bound below
+  /// c * v = c + v (1 x c and v x 1 blocks). Serial where the work is large
+  /// enough to share (rule 4) counts double, parallel where it is too small a
+  /// third more (rule 4's measurements). A ranking, not a time.
+  double predictedCost(const ShapeFacts &f,
+                       const VariantParams &params) const override {
+    if (isDynamicSize(f.vectorsPerPhase))
+      return 1;
+    const double v = double(params.at(kVectorsPerTile)),
+                 c = double(params.at(kChannelsPerBlock));
+    const double tiles = double((f.vectorsPerPhase + int64_t(v) - 1) /
+                                int64_t(v));
+    double cost = tiles * v * std::max(1.0, (v + c) / (v * c));
+    const bool parallel = params.at(kParallel) != 0;
+    if (!parallel && !runsSeriallyByRule(f))
+      cost *= 2;
+    else if (parallel && runsSeriallyByRule(f))
+      cost *= 4.0 / 3;
+    return cost;
+  }
+
+  TransposedConvPipeline build(const ShapeFacts &f,
+                               const VariantParams &params) const override {
+    CpuTiling t;
+    t.vectorWidth = f.vectorWidth;
+    t.vectorsPerTile = int(params.at(kVectorsPerTile));
+    t.channelsPerBlock = int(params.at(kChannelsPerBlock));
+    t.blocksPerChunk = int(params.at(kBlocksPerChunk));
+    t.parallel = params.at(kParallel) != 0;
+    t.phasesAsVariable = phasesInSlices;
+    if (phasesInSlices)
+      t.channelsPerSlice = int(params.at(kChannelsPerSlice));
+    return buildCpuPipeline(f.spec, t);
+  }
+
+private:
+  VariantParams paramsOf(const CpuTiling &t) const {
+    VariantParams params = {{kVectorsPerTile, t.vectorsPerTile},
+                            {kChannelsPerBlock, t.channelsPerBlock},
+                            {kBlocksPerChunk, t.blocksPerChunk},
+                            {kParallel, t.parallel ? 1 : 0}};
+    if (phasesInSlices)
+      params[kChannelsPerSlice] = t.channelsPerSlice;
+    return params;
+  }
+
+  bool phasesInSlices;
+};
+
+} // namespace
+
+const KernelVariant &cpuPhasesInSlicesVariant() {
+  static const CpuVariant variant(/*phasesInSlices=*/true);
+  return variant;
+}
+
+const KernelVariant &cpuPhaseGemmVariant() {
+  static const CpuVariant variant(/*phasesInSlices=*/false);
+  return variant;
+}
+
+} // namespace tconv::codegen

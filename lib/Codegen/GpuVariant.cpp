@@ -1,0 +1,88 @@
+//===- GpuVariant.cpp - The GPU schedule as a variant ---------------------===//
+//
+// gpu-shared-tiles: GpuSchedule.h's schedule (shared-memory tiles, register
+// blocks per thread) for OpenCL and CUDA targets; its parameters are
+// GpuTiling's fields, its defaults chooseGpuTiling's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GpuSchedule.h"
+#include "KernelVariant.h"
+
+namespace tconv::codegen {
+
+namespace {
+
+constexpr const char *kThreadsQ = "threads_q";
+constexpr const char *kRegsQ = "regs_q";
+constexpr const char *kThreadsC = "threads_c";
+constexpr const char *kRegsC = "regs_c";
+constexpr const char *kCiChunk = "ci_chunk";
+
+class GpuSharedTilesVariant : public KernelVariant {
+public:
+  const char *name() const override { return "gpu-shared-tiles"; }
+
+  bool forGpu() const override { return true; }
+  bool supports(const ShapeFacts &f) const override { return f.gpu; }
+
+  VariantParams defaultParams(const ShapeFacts &f) const override {
+    GpuTiling t = chooseGpuTiling(f.spec);
+    return {{kThreadsQ, t.threadsQ},
+            {kRegsQ, t.regsQ},
+            {kThreadsC, t.threadsC},
+            {kRegsC, t.regsC},
+            {kCiChunk, t.ciChunk}};
+  }
+
+  std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
+    (void)f;
+    return {{kThreadsQ, {8, 16, 32, 64}},
+            {kRegsQ, {1, 2, 4}},
+            {kThreadsC, {1, 2, 4, 8}},
+            {kRegsC, {1, 2, 4, 8}},
+            {kCiChunk, {1, 2, 4, 8, 16, 32}}};
+  }
+
+  std::string checkParams(const ShapeFacts &f,
+                          const VariantParams &params) const override {
+    if (std::string error = KernelVariant::checkParams(f, params);
+        !error.empty())
+      return error;
+    for (const auto &[name, value] : params)
+      if (value < 1)
+        return name + " must be positive, got " + std::to_string(value);
+    const int64_t channels = params.at(kThreadsC) * params.at(kRegsC);
+    if (f.coutPerGroup % channels != 0)
+      return "threads_c x regs_c (" + std::to_string(channels) +
+             ") does not divide the output channels per group (" +
+             std::to_string(f.coutPerGroup) + ")";
+    if (f.cinPerGroup % params.at(kCiChunk) != 0)
+      return "ci_chunk " + std::to_string(params.at(kCiChunk)) +
+             " does not divide the input channels per group (" +
+             std::to_string(f.cinPerGroup) + ")";
+    if (params.at(kThreadsQ) * params.at(kThreadsC) > 1024)
+      return "threads_q x threads_c exceeds 1024 threads per block";
+    return "";
+  }
+
+  TransposedConvPipeline build(const ShapeFacts &f,
+                               const VariantParams &params) const override {
+    GpuTiling t;
+    t.threadsQ = int(params.at(kThreadsQ));
+    t.regsQ = int(params.at(kRegsQ));
+    t.threadsC = int(params.at(kThreadsC));
+    t.regsC = int(params.at(kRegsC));
+    t.ciChunk = int(params.at(kCiChunk));
+    return buildGpuPipeline(f.spec, t);
+  }
+};
+
+} // namespace
+
+const KernelVariant &gpuSharedTilesVariant() {
+  static const GpuSharedTilesVariant variant;
+  return variant;
+}
+
+} // namespace tconv::codegen

@@ -1,0 +1,54 @@
+//===- KernelLoading.cpp - An MLIR file to the kernels it defines ---------===//
+
+#include "tconv/Compiler/KernelLoading.h"
+
+#include "tconv/Compiler/KernelSpecExtraction.h"
+#include "tconv/Dialect/Tconv/IR/TconvDialect.h"
+#include "tconv/Dialect/Tconv/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/SourceMgr.h"
+
+namespace mlir::tconv {
+
+void registerKernelDialects(DialectRegistry &registry) {
+  registry.insert<TconvDialect, func::FuncDialect, arith::ArithDialect,
+                  tensor::TensorDialect>();
+}
+
+FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
+                                                MLIRContext &context,
+                                                llvm::SourceMgr &sourceMgr,
+                                                std::string &error) {
+  std::string openError;
+  auto file = openInputFile(path, &openError);
+  if (!file) {
+    error = "cannot read '" + path + "': " + openError;
+    return failure();
+  }
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return failure();
+  PassManager pm(&context);
+  pm.addPass(createTconvNormalize());
+  if (failed(pm.run(*module)))
+    return failure();
+  std::vector<NamedKernel> kernels;
+  for (auto func : module->getOps<func::FuncOp>()) {
+    FailureOr<::tconv::codegen::TransposedConvSpec> spec =
+        extractKernelSpec(func);
+    if (failed(spec))
+      return failure();
+    kernels.push_back({func.getSymName().str(), std::move(*spec), func.getLoc()});
+  }
+  return kernels;
+}
+
+} // namespace mlir::tconv

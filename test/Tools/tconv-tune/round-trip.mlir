@@ -1,0 +1,64 @@
+// tconv-tune with a tiny budget: it times the rules' choice and what else
+// fits, writes a database whose entries tconv-compile --tuning-db then
+// builds from (the header names the recorded variant and parameters), and a
+// second run updates the same entries instead of adding more.
+
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: tconv-tune %s -o %t/db.json --target=host --budget=3 2> %t/progress.txt
+// RUN: FileCheck %s --check-prefix=PROGRESS < %t/progress.txt
+// PROGRESS: tconv-tune: small_static (f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=)
+// PROGRESS-NEXT: L=40: cpu-phase-gemm ({{.*}}), {{[0-9.]+}}x the rules' speed ({{[0-9]+}} tried)
+// PROGRESS: tconv-tune: small_dynamic (f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=)
+// PROGRESS-NEXT: L=32:
+// PROGRESS-NEXT: L=128:
+// PROGRESS-NEXT: L=512:
+// PROGRESS-NEXT: L=2048:
+// PROGRESS-NEXT: L=4096:
+
+// RUN: FileCheck %s --check-prefix=DB < %t/db.json
+// DB: "entries": [
+// DB: "max_length": 40,
+// DB-NEXT: "measured_length": 40,
+// DB: "min_length": 40,
+// DB: "signature": "f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=",
+// DB: "max_length": null,
+// DB: "min_length": 2049,
+// DB: "format": "tconv-tuning-database",
+// DB-NEXT: "version": 1
+
+// The static kernel is built from its entry: the header names the entry's
+// variant and parameters, marked tuned, as the database records them.
+// RUN: tconv-compile %s -o %t/out --target=host --tuning-db=%t/db.json
+// RUN: FileCheck %s --check-prefix=HEADER < %t/out/small_static.h
+// HEADER: /* tconv kernel small_static: cpu-phase-gemm ({{.*}}) [tuned] */
+// RUN: %python %S/check_header_matches_db.py %t/db.json %t/out/small_static.h 40
+
+// Tuning again replaces the entries: still six.
+// RUN: tconv-tune %s -o %t/db.json --target=host --budget=2 2> /dev/null
+// RUN: grep -c '"signature"' %t/db.json | FileCheck %s --check-prefix=COUNT
+// COUNT: 6
+
+// Bad input: a database that is not one, an entry with an unknown variant,
+// and --tuning-db with a forced schedule.
+// RUN: echo '{"entries": []}' > %t/bad.json
+// RUN: not tconv-compile %s -o %t/out2 --tuning-db=%t/bad.json 2>&1 | FileCheck %s --check-prefix=NOTDB
+// NOTDB: tconv-compile: error: '{{.*}}bad.json' is not a tconv tuning database (no "format": "tconv-tuning-database")
+// RUN: sed 's/"variant": "cpu-phase-gemm"/"variant": "cpu-bogus"/' %t/db.json > %t/unknown.json
+// RUN: not tconv-compile %s -o %t/out3 --target=host --tuning-db=%t/unknown.json 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// UNKNOWN: tconv-compile: error: compiling 'small_static': tuning database entry for lengths 40..40: unknown variant 'cpu-bogus'
+// RUN: not tconv-compile %s -o %t/out4 --tuning-db=%t/db.json --schedule=cpu-phase-gemm 2>&1 | FileCheck %s --check-prefix=FORCED
+// FORCED: tconv-compile: error: --tuning-db chooses among the variants; it cannot be combined with --schedule=cpu-phase-gemm
+// RUN: not tconv-tune %s -o %t/db2.json --budget=0 2>&1 | FileCheck %s --check-prefix=BUDGET
+// BUDGET: tconv-tune: error: --budget must be a positive number of seconds
+// RUN: not tconv-tune %s -o %t/bad.json 2>&1 | FileCheck %s --check-prefix=OVERWRITE
+// OVERWRITE: tconv-tune: error: '{{.*}}bad.json' is not a tconv tuning database (no "format": "tconv-tuning-database") (refusing to overwrite it)
+
+func.func @small_static(%x: tensor<1x8x40xf32>, %w: tensor<8x8x4xf32>, %b: tensor<8xf32>) -> tensor<1x8x80xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w, %b {stride = array<i64: 2>, padding = array<i64: 1>} : (tensor<1x8x40xf32>, tensor<8x8x4xf32>, tensor<8xf32>) -> tensor<1x8x80xf32>
+  return %0 : tensor<1x8x80xf32>
+}
+
+func.func @small_dynamic(%x: tensor<1x8x?xf32>, %w: tensor<8x8x4xf32>, %b: tensor<8xf32>) -> tensor<1x8x?xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w, %b {stride = array<i64: 2>, padding = array<i64: 1>} : (tensor<1x8x?xf32>, tensor<8x8x4xf32>, tensor<8xf32>) -> tensor<1x8x?xf32>
+  return %0 : tensor<1x8x?xf32>
+}

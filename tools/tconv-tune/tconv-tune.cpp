@@ -1,0 +1,121 @@
+//===- tconv-tune.cpp - Measure the fastest kernel variant per shape ------===//
+//
+//   tconv-tune INPUT.mlir -o DB.json [--target=host] [--budget=SECONDS]
+//
+// For every func.func of INPUT (as tconv-compile reads it), searches the
+// kernel variants' parameter spaces on this machine (Tuning.h: JIT-compiled
+// candidates timed on random data), within --budget seconds per kernel, and
+// writes the winners to the tuning database DB.json. An existing DB.json is
+// updated: entries of the same shape, target and length range are replaced,
+// others kept. tconv-compile --tuning-db=DB.json then builds every matching
+// kernel with its entry; the entries alone reproduce the tuned kernels.
+// A line of progress per kernel and per length range goes to stderr.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tconv/Codegen/KernelCompiler.h"
+#include "tconv/Codegen/Tuning.h"
+#include "tconv/Compiler/KernelLoading.h"
+#include "tconv/Compiler/TuningDatabaseJson.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+
+using namespace mlir;
+
+namespace cl = llvm::cl;
+
+static cl::OptionCategory category("tconv-tune options");
+
+static cl::opt<std::string> inputFilename(cl::Positional, cl::Required,
+                                          cl::desc("<input .mlir>"),
+                                          cl::cat(category));
+static cl::opt<std::string> output("o", cl::Required,
+                                   cl::desc("tuning database (JSON) to write "
+                                            "or update"),
+                                   cl::value_desc("file"), cl::cat(category));
+static cl::opt<std::string>
+    target("target", cl::init("host"),
+           cl::desc("Halide CPU target to tune for; it must run on this "
+                    "machine (default: host)"),
+           cl::cat(category));
+static cl::opt<double> budget("budget", cl::init(60.0),
+                              cl::desc("seconds of search per kernel "
+                                       "(default 60)"),
+                              cl::cat(category));
+
+static int fail(const llvm::Twine &message) {
+  llvm::errs() << "tconv-tune: error: " << message << "\n";
+  return 1;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "tconv-tune: measures the fastest kernel variant and parameters for "
+      "every func of an MLIR file on this machine, into a tuning database "
+      "for tconv-compile --tuning-db\n");
+  if (!(budget > 0))
+    return fail("--budget must be a positive number of seconds");
+  if (std::string error = ::tconv::codegen::checkTarget(target); !error.empty())
+    return fail(error);
+
+  ::tconv::codegen::TuningDatabase db;
+  if (llvm::sys::fs::exists(output))
+    if (std::string error = mlir::tconv::readTuningDatabase(output, db);
+        !error.empty())
+      return fail(error + " (refusing to overwrite it)");
+
+  DialectRegistry registry;
+  mlir::tconv::registerKernelDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  std::string loadError;
+  FailureOr<std::vector<mlir::tconv::NamedKernel>> kernels =
+      mlir::tconv::loadKernels(inputFilename, context, sourceMgr, loadError);
+  if (failed(kernels))
+    return loadError.empty() ? 1 : fail(loadError);
+  if (kernels->empty())
+    return fail("'" + inputFilename + "' defines no func.func to tune");
+  for (const mlir::tconv::NamedKernel &kernel : *kernels)
+    if (std::string error = ::tconv::codegen::checkSupported(kernel.spec, target);
+        !error.empty()) {
+      emitError(kernel.loc, "cannot tune '") << kernel.name << "': " << error;
+      return 1;
+    }
+
+  ::tconv::codegen::TuneOptions options;
+  options.budgetSeconds = budget;
+  options.progress = [](const std::string &line) { llvm::errs() << line << "\n"; };
+  for (const mlir::tconv::NamedKernel &kernel : *kernels) {
+    llvm::errs() << "tconv-tune: " << kernel.name << " ("
+                 << ::tconv::codegen::shapeSignature(kernel.spec) << ")\n";
+    auto start = std::chrono::steady_clock::now();
+    std::vector<::tconv::codegen::TunedEntry> entries;
+    if (std::string error =
+            ::tconv::codegen::tuneKernel(kernel.spec, target, options, entries);
+        !error.empty())
+      return fail("tuning '" + kernel.name + "': " + error);
+    for (const ::tconv::codegen::TunedEntry &entry : entries)
+      db.add(entry);
+    double seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+    llvm::errs() << llvm::format("  %.1f s\n", seconds);
+    // Written after every kernel: an interrupted run keeps what it measured.
+    if (std::string error = mlir::tconv::writeTuningDatabase(output, db);
+        !error.empty())
+      return fail(error);
+  }
+  return 0;
+}

@@ -1,0 +1,189 @@
+//===- KernelPlanTest.cpp - The variant registry and the length dispatch ===//
+//
+// What the planner picks, checked against the rules it consults: a static
+// spec is one kernel (the registry's default), a dynamic length is a set of
+// specializations whose dispatch reproduces the static choice wherever that
+// choice was kept. The numerics of every specialization are checked by
+// TransposedConvJitTest; the AOT dispatch wrapper by the runtime tests.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodegenTestUtils.h"
+#include "CpuRules.h"
+#include "KernelPlan.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace tconv;
+using namespace tconv::codegen;
+using namespace tconv::codegen::testing;
+using reference::ConvShape;
+
+namespace {
+
+const Halide::Target kAvx512("x86-64-linux-avx512-fma");
+const Halide::Target kAvx2("x86-64-linux-avx2-fma");
+
+ConvShape conv1d(int64_t n, int64_t cin, int64_t cout, int64_t length,
+                 int64_t k, int64_t s, int64_t p) {
+  return {n, cin, cout, 1, {length}, {k}, {s}, {1}, {{p, p}}};
+}
+
+ShapeFacts factsOf(const ConvShape &shape, const Halide::Target &target,
+                   bool dynamicLength) {
+  return computeShapeFacts(
+      makeSpec(shape, ElementType::F32, true, false, dynamicLength), target);
+}
+
+TEST(KernelVariants, RegistryNamesAreUniqueAndFindable) {
+  std::vector<std::string> names;
+  for (const KernelVariant *v : kernelVariants()) {
+    EXPECT_EQ(findVariant(v->name()), v);
+    names.push_back(v->name());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(std::unique(names.begin(), names.end()), names.end());
+  EXPECT_EQ(findVariant("no-such-variant"), nullptr);
+}
+
+TEST(KernelVariants, DefaultChoiceFollowsRule5) {
+  // hifigan_up1: stride 8, 512 input channels: the phases in slices.
+  ShapeFacts hifigan = factsOf(conv1d(1, 512, 256, 100, 16, 8, 4), kAvx512, false);
+  VariantChoice choice = defaultChoice(hifigan);
+  EXPECT_STREQ(choice.variant->name(), "cpu-phases-in-slices");
+  EXPECT_EQ(choice.params.at("channels_per_slice"), 16);
+  EXPECT_EQ(choice.variant->checkParams(hifigan, choice.params), "");
+  // hifigan_up3: stride 2, one update per phase.
+  ShapeFacts up3 = factsOf(conv1d(1, 128, 64, 6400, 4, 2, 1), kAvx512, false);
+  EXPECT_STREQ(defaultChoice(up3).variant->name(), "cpu-phase-gemm");
+  // A GPU target.
+  ShapeFacts gpu = computeShapeFacts(
+      makeSpec(conv1d(1, 8, 8, 10, 4, 2, 1), ElementType::F32, true),
+      Halide::Target("x86-64-linux-opencl"));
+  EXPECT_STREQ(defaultChoice(gpu).variant->name(), "gpu-shared-tiles");
+}
+
+TEST(KernelVariants, CheckParamsNamesTheProblem) {
+  ShapeFacts f = factsOf(conv1d(1, 64, 6, 50, 4, 2, 1), kAvx512, false);
+  const KernelVariant *gemm = findVariant("cpu-phase-gemm");
+  VariantParams params = gemm->defaultParams(f);
+  EXPECT_EQ(gemm->checkParams(f, params), "");
+  VariantParams bad = params;
+  bad["channels_per_block"] = 4;
+  EXPECT_EQ(gemm->checkParams(f, bad),
+            "channels_per_block 4 does not divide the output channels per "
+            "group (6)");
+  bad = params;
+  bad.erase("parallel");
+  EXPECT_EQ(gemm->checkParams(f, bad),
+            "variant cpu-phase-gemm needs parameter 'parallel'");
+  bad = params;
+  bad["unrolled"] = 1;
+  EXPECT_EQ(gemm->checkParams(f, bad),
+            "variant cpu-phase-gemm has no parameter 'unrolled'");
+}
+
+TEST(KernelPlan, StaticLengthIsOneKernel) {
+  ShapeFacts f = factsOf(conv1d(1, 64, 32, 50, 4, 2, 1), kAvx512, false);
+  KernelPlan plan = planKernel(f, defaultChoice);
+  ASSERT_EQ(plan.kernels.size(), 1u);
+  EXPECT_TRUE(plan.ranges.empty());
+  EXPECT_EQ(plan.kernels[0], defaultChoice(f));
+}
+
+/// `choice` without the parameters that only split tasks.
+VariantChoice innerLoops(VariantChoice choice) {
+  for (const std::string &name : choice.variant->taskParams())
+    choice.params.erase(name);
+  return choice;
+}
+
+/// Every length whose static choice's inner loops the plan kept is dispatched
+/// to them; the ranges are sorted, adjacent ones differ, and the kernels are
+/// at most maxKernels.
+void expectPlanReproducesKeptChoices(const ShapeFacts &f) {
+  PlanOptions options;
+  KernelPlan plan = planKernel(f, defaultChoice, options);
+  SCOPED_TRACE(plan.describe());
+  ASSERT_GE(plan.kernels.size(), 2u);
+  EXPECT_LE(int(plan.kernels.size()), options.maxKernels);
+  for (size_t i = 1; i < plan.ranges.size(); ++i) {
+    EXPECT_LT(plan.ranges[i - 1].bound, plan.ranges[i].bound);
+    EXPECT_NE(plan.ranges[i - 1].kernel, plan.ranges[i].kernel);
+  }
+  int kept = 0;
+  for (int64_t length = 1; length <= options.lengthCap; ++length) {
+    ShapeFacts at = computeShapeFacts(withInnerInputLength(f.spec, length),
+                                      f.target);
+    VariantChoice wanted = innerLoops(defaultChoice(at));
+    auto it = std::find_if(
+        plan.kernels.begin(), plan.kernels.end(),
+        [&](const VariantChoice &k) { return innerLoops(k) == wanted; });
+    if (it == plan.kernels.end())
+      continue;
+    ++kept;
+    ASSERT_EQ(plan.kernelForLength(length), int(it - plan.kernels.begin()))
+        << "length " << length;
+  }
+  // Most lengths get exactly their static inner loops.
+  EXPECT_GT(kept, options.lengthCap / 2);
+  // Lengths beyond the cap: the inner loops at the cap.
+  ShapeFacts atCap = computeShapeFacts(
+      withInnerInputLength(f.spec, options.lengthCap), f.target);
+  EXPECT_EQ(innerLoops(plan.kernels[plan.kernelForLength(options.lengthCap * 4)]),
+            innerLoops(defaultChoice(atCap)));
+}
+
+TEST(KernelPlan, DynamicLengthDispatchesToStaticChoices) {
+  // The two dynamic layers, on AVX-512 and AVX2.
+  for (const Halide::Target &target : {kAvx512, kAvx2}) {
+    SCOPED_TRACE(target.to_string());
+    expectPlanReproducesKeptChoices(
+        factsOf(conv1d(1, 512, 256, 1, 16, 8, 4), target, true));
+    expectPlanReproducesKeptChoices(
+        factsOf(conv1d(1, 64, 32, 1, 4, 2, 1), target, true));
+  }
+}
+
+TEST(KernelPlan, ShortLengthsGetTheirOwnTile) {
+  // L = 17 with K 16, s 8, p 4: 136 outputs, 17 per phase = 2 vectors of 16:
+  // the tile is those 2 vectors, not the full register block; L = 100 gets
+  // rule 1b's 2 channels x 7 vectors, as the static kernel does.
+  ShapeFacts f = factsOf(conv1d(1, 512, 256, 1, 16, 8, 4), kAvx512, true);
+  KernelPlan plan = planKernel(f, defaultChoice);
+  const VariantChoice &at17 = plan.kernels[plan.kernelForLength(17)];
+  EXPECT_EQ(at17.params.at("vectors_per_tile"), 2) << plan.describe();
+  const VariantChoice &at100 = plan.kernels[plan.kernelForLength(100)];
+  EXPECT_EQ(at100.params.at("vectors_per_tile"), 7) << plan.describe();
+  EXPECT_EQ(at100.params.at("channels_per_block"), 2) << plan.describe();
+}
+
+TEST(KernelPlan, DescribeNamesEveryKernelAndItsLengths) {
+  ShapeFacts f = factsOf(conv1d(1, 64, 32, 1, 4, 2, 1), kAvx512, true);
+  KernelPlan plan = planKernel(f, defaultChoice);
+  std::string text = plan.describe();
+  EXPECT_NE(text.find(std::to_string(plan.kernels.size()) +
+                      " specializations, dispatched on the innermost input "
+                      "length"),
+            std::string::npos)
+      << text;
+  for (const VariantChoice &k : plan.kernels)
+    EXPECT_NE(text.find(k.describe()), std::string::npos) << text;
+  EXPECT_NE(text.find("lengths 1.."), std::string::npos) << text;
+}
+
+TEST(KernelPlan, GpuAndStaticBatchOnlyAreOneKernel) {
+  TransposedConvSpec spec = makeSpec(conv1d(1, 8, 8, 10, 4, 2, 1),
+                                     ElementType::F32, true, false, true);
+  ShapeFacts gpu = computeShapeFacts(spec, Halide::Target("x86-64-linux-opencl"));
+  EXPECT_EQ(planKernel(gpu, defaultChoice).kernels.size(), 1u);
+  ShapeFacts dynamicBatch = computeShapeFacts(
+      makeSpec(conv1d(1, 8, 8, 10, 4, 2, 1), ElementType::F32, true, true,
+               false),
+      kAvx512);
+  EXPECT_EQ(planKernel(dynamicBatch, defaultChoice).kernels.size(), 1u);
+}
+
+} // namespace
