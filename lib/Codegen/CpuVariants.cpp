@@ -58,8 +58,9 @@ public:
       vectors.push_back(v);
     space.push_back({kVectorsPerTile, vectors});
     space.push_back({kChannelsPerBlock, divisorsAtMost(f.coutPerGroup, 8)});
-    // Only the values that divide Cout / channels_per_block are valid.
-    space.push_back({kBlocksPerChunk, {1, 2, 4, 8, 16, 32, 64, 128, 256}});
+    // Only the values that divide Cout / channels_per_block are valid; 0 is
+    // rule 2 at run time.
+    space.push_back({kBlocksPerChunk, {0, 1, 2, 4, 8, 16, 32, 64, 128, 256}});
     space.push_back({kParallel, {0, 1}});
     if (phasesInSlices)
       space.push_back({kChannelsPerSlice, divisorsAtMost(f.cinPerGroup, 64)});
@@ -74,9 +75,9 @@ public:
     const int64_t v = params.at(kVectorsPerTile),
                   c = params.at(kChannelsPerBlock),
                   b = params.at(kBlocksPerChunk), p = params.at(kParallel);
-    if (v < 1 || c < 1 || b < 1)
-      return "vectors_per_tile, channels_per_block and blocks_per_chunk must "
-             "be positive";
+    if (v < 1 || c < 1 || b < 0)
+      return "vectors_per_tile and channels_per_block must be positive, "
+             "blocks_per_chunk positive or 0 (chosen at run time)";
     if (f.coutPerGroup % c != 0)
       return "channels_per_block " + std::to_string(c) +
              " does not divide the output channels per group (" +
@@ -85,7 +86,7 @@ public:
       return "channels_per_block x vectors_per_tile (" + std::to_string(c * v) +
              ") exceeds the " + std::to_string(f.vectorRegisters) +
              " vector registers";
-    if ((f.spec.outChannels / c) % b != 0)
+    if (b > 0 && (f.spec.outChannels / c) % b != 0)
       return "blocks_per_chunk " + std::to_string(b) +
              " does not divide the channel blocks (" +
              std::to_string(f.spec.outChannels / c) + ")";
@@ -101,28 +102,35 @@ public:
     return "";
   }
 
-  /// Serial or parallel stays part of the inner loops' identity: rule 4's
-  /// choice is worth a third of a tiny kernel's time.
+  /// The chunk of channels per task can be chosen at run time (0). Serial or
+  /// parallel stays part of the inner loops' identity: rule 4's choice is
+  /// worth a third of a tiny kernel's time.
   std::vector<std::string> taskParams() const override {
     return {kBlocksPerChunk};
   }
 
   /// Positions computed per phase row (whole tiles) times the cycles per
-  /// computed vector and channel of the micro-kernel: each (input channel,
+  /// computed vector and channel of the micro-kernel. Each (input channel,
   /// tap) step loads `v` input vectors and broadcasts `c` weights for `c x v`
-  /// FMAs, so with as many loads as FMAs per cycle a block is load-bound below
-  /// c * v = c + v (1 x c and v x 1 blocks). Serial where the work is large
-  /// enough to share (rule 4) counts double, parallel where it is too small a
-  /// third more (rule 4's measurements). A ranking, not a time.
+  /// FMAs: with as many loads as FMAs per cycle, a block is load-bound when
+  /// v + c > v * c; and it is latency-bound below kLatencyAccumulators
+  /// independent accumulators (two FMA pipes of 4-cycle latency on Zen 4/5
+  /// need 8 in flight; the loads and loop around them ask for more: the
+  /// length sweep of 2026-12-05, Zen 5, timed a 4 x 2 block at 0.75x a 4 x 4
+  /// one on the same positions). Serial where the work is large enough to
+  /// share (rule 4) counts double, parallel where it is too small a third
+  /// more (rule 4's measurements). A ranking for KernelPlan, not a time.
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
+    constexpr double kLatencyAccumulators = 12;
     if (isDynamicSize(f.vectorsPerPhase))
       return 1;
     const double v = double(params.at(kVectorsPerTile)),
                  c = double(params.at(kChannelsPerBlock));
     const double tiles = double((f.vectorsPerPhase + int64_t(v) - 1) /
                                 int64_t(v));
-    double cost = tiles * v * std::max(1.0, (v + c) / (v * c));
+    double cost = tiles * v *
+                  std::max({1.0, (v + c) / (v * c), kLatencyAccumulators / (v * c)});
     const bool parallel = params.at(kParallel) != 0;
     if (!parallel && !runsSeriallyByRule(f))
       cost *= 2;

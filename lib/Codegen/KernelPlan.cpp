@@ -19,19 +19,15 @@ VariantChoice withoutTaskParams(VariantChoice choice) {
   return choice;
 }
 
-/// One candidate kernel of a plan: the lengths whose rule choice has these
-/// inner loops, and the task parameters of each, by weight.
+/// One candidate kernel of a plan: the inner loops of some lengths' rule
+/// choices; its task parameters are chosen at run time (0).
 struct KernelGroup {
   VariantChoice inner;
-  std::vector<std::pair<VariantParams, double>> taskWeights;
 
-  /// The inner loops with the task parameters of most of its lengths.
   VariantChoice choice() const {
     VariantChoice full = inner;
-    auto heaviest = std::max_element(
-        taskWeights.begin(), taskWeights.end(),
-        [](const auto &a, const auto &b) { return a.second < b.second; });
-    full.params.insert(heaviest->first.begin(), heaviest->first.end());
+    for (const std::string &name : inner.variant->taskParams())
+      full.params[name] = 0;
     return full;
   }
 };
@@ -92,8 +88,18 @@ KernelPlan planKernel(const ShapeFacts &facts, const ChoiceFunction &choose,
       plan.kernels.front().variant->parameterSpace(facts).empty())
     return plan;
 
-  // The rule choice at every length up to the cap, grouped by inner loops.
+  // Small kernels: one.
   const int64_t cap = options.lengthCap;
+  TransposedConvSpec probe = withInnerInputLength(facts.spec, cap);
+  if (isDynamicSize(probe.batch))
+    probe.batch = 1;
+  for (int64_t &size : probe.inputSize)
+    if (isDynamicSize(size))
+      size = 1;
+  if (computeShapeFacts(probe, facts.target).flops < options.minFlopsAtCap)
+    return plan;
+
+  // The rule choice at every length up to the cap, grouped by inner loops.
   std::vector<ShapeFacts> factsAt(cap + 1);
   std::vector<int> groupAt(cap + 1, -1); // -1: no valid output at L
   std::vector<double> idealCost(cap + 1, 1);
@@ -106,18 +112,10 @@ KernelPlan planKernel(const ShapeFacts &facts, const ChoiceFunction &choose,
       continue;
     VariantChoice rule = choose(at);
     VariantChoice inner = withoutTaskParams(rule);
-    VariantParams task;
-    for (const std::string &name : rule.variant->taskParams())
-      task[name] = rule.params.at(name);
     auto it = std::find_if(groups.begin(), groups.end(),
                            [&](const KernelGroup &g) { return g.inner == inner; });
     if (it == groups.end())
-      it = groups.insert(groups.end(), KernelGroup{inner, {}});
-    auto weightOf = std::find_if(it->taskWeights.begin(), it->taskWeights.end(),
-                                 [&](const auto &w) { return w.first == task; });
-    if (weightOf == it->taskWeights.end())
-      weightOf = it->taskWeights.insert(it->taskWeights.end(), {task, 0.0});
-    weightOf->second += lengthWeight(length);
+      it = groups.insert(groups.end(), KernelGroup{inner});
     groupAt[length] = int(it - groups.begin());
     idealCost[length] = rule.variant->predictedCost(at, rule.params);
   }
@@ -129,12 +127,17 @@ KernelPlan planKernel(const ShapeFacts &facts, const ChoiceFunction &choose,
   std::vector<VariantChoice> kernelOf;
   for (const KernelGroup &g : groups)
     kernelOf.push_back(g.choice());
+  // Another group than the length's own counts at least kOtherGroupSlowdown:
+  // the cost model ranks, it cannot promise two choices equally fast (the
+  // rules chose this length's own for a reason the model may not see).
+  constexpr double kOtherGroupSlowdown = 1.05;
   auto slowdown = [&](int g, int64_t length) {
     if (groupAt[length] == g)
       return 1.0;
     const VariantChoice &k = kernelOf[g];
-    return std::max(1.0, k.variant->predictedCost(factsAt[length], k.params) /
-                             idealCost[length]);
+    return std::max(kOtherGroupSlowdown,
+                    k.variant->predictedCost(factsAt[length], k.params) /
+                        idealCost[length]);
   };
 
   // Greedily: the group at the cap (it also serves every longer length),

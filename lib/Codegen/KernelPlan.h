@@ -4,7 +4,8 @@
 // dynamic, several behind a run-time dispatch on that length. The planner
 // asks the choice function (the rules, or a tuning database) what it would
 // pick for every static length up to a cap and groups the answers by their
-// inner loops (the parameters other than the variant's taskParams). It keeps
+// inner loops (the parameters other than the variant's taskParams, which
+// each specialization then chooses at run time from its buffers). It keeps
 // the group of the longest length, then greedily the groups that remove the
 // most predicted slowdown (KernelVariant::predictedCost, lengths weighted
 // 1/L so short and long lengths count alike), up to maxKernels; a length
@@ -48,14 +49,19 @@ struct KernelPlan {
 };
 
 struct PlanOptions {
-  /// At most this many specializations of a dynamic length.
-  int maxKernels = 6;
+  /// At most this many specializations of a dynamic length (each costs
+  /// about as much compile time as a static kernel).
+  int maxKernels = 8;
   /// Lengths 1..lengthCap are planned one by one; longer ones use the choice
   /// at the cap.
   int64_t lengthCap = 8192;
   /// A further specialization must remove at least this fraction of the
   /// predicted time summed over the lengths (weighted 1/L).
   double minGain = 0.002;
+  /// Kernels doing less work than this at the cap length (batch and other
+  /// dynamic sizes 1) are not specialized: every call is a few microseconds
+  /// whichever tiling runs, and each specialization costs compile time.
+  int64_t minFlopsAtCap = int64_t(1) << 24;
 };
 
 /// The plan of `facts`: one choice for static lengths (and GPU targets, and

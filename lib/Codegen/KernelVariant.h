@@ -83,9 +83,10 @@ public:
   virtual TransposedConvPipeline build(const ShapeFacts &facts,
                                        const VariantParams &params) const = 0;
 
-  /// The parameters that only split the work into tasks (chunks, threads),
-  /// not the inner loops: a dynamic-length plan keeps one kernel per choice
-  /// of the other parameters and fixes these from the lengths it serves.
+  /// The parameters that only split the work into tasks, not the inner
+  /// loops, and that the kernel can choose at run time from its buffers'
+  /// extents when they are 0: a dynamic-length plan keeps one kernel per
+  /// choice of the other parameters and sets these to 0.
   virtual std::vector<std::string> taskParams() const { return {}; }
 
   /// The predicted time of `params` on `facts` (static sizes), relative to
