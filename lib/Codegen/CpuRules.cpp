@@ -19,6 +19,8 @@ constexpr int kChannelsPerSlice = 16;
 /// Rule 4's threshold: about 10 us of arithmetic at one core's peak, about
 /// what waking a second worker costs.
 constexpr int64_t kSerialFlops = int64_t(1) << 20;
+/// Rule 2: tasks that keep two cores busy with N = 1.
+constexpr int64_t kEnoughTasks = 8;
 } // namespace
 
 bool slicesPhasesByRule(const ShapeFacts &f) {
@@ -76,23 +78,15 @@ int vectorsPerTileByRule(const ShapeFacts &f, int maxVectors) {
   return best;
 }
 
-std::vector<int64_t> chunkCandidates(int64_t outChannels, int channelsPerBlock) {
-  const int64_t blocks = outChannels / channelsPerBlock;
-  std::vector<int64_t> candidates;
-  for (int64_t channels : {outChannels, int64_t(64), int64_t(32), int64_t(16),
-                           int64_t(8)})
-    candidates.push_back(
-        largestDivisorAtMost(blocks, channels / channelsPerBlock));
-  return candidates;
-}
-
 int blocksPerChunkByRule(const ShapeFacts &f, const CpuTiling &tiling) {
   // Rule 2: a task is one tile of positions x a chunk of output channels; each
   // task packs the padded input tile for itself, so larger chunks pack less.
-  // All the channels, else 64, 32, 16, 8: the first that leaves at least 8
-  // tasks (chunkForTasks). Unknown task counts (dynamic sizes): decided at
-  // run time by the same rule (0).
+  // All the channels, else 64, 32, 16, 8: the first that leaves at least
+  // kEnoughTasks tasks. Unknown task counts (dynamic sizes) get 32.
   const int64_t blocks = f.spec.outChannels / tiling.channelsPerBlock;
+  auto blocksOf = [&](int64_t channels) {
+    return largestDivisorAtMost(blocks, channels / tiling.channelsPerBlock);
+  };
   if (!tiling.parallel)
     return int(blocks); // serially, every chunk repacks the tile for nothing
   int64_t tiles = isDynamicSize(f.vectorsPerPhase)
@@ -101,9 +95,15 @@ int blocksPerChunkByRule(const ShapeFacts &f, const CpuTiling &tiling) {
                             tiling.vectorsPerTile;
   int64_t tasks = cappedProduct(tiles, f.outerTasks);
   if (isDynamicSize(tasks))
-    return 0;
-  return int(chunkForTasks<int64_t>(
-      tasks, blocks, chunkCandidates(f.spec.outChannels, tiling.channelsPerBlock)));
+    return blocksOf(32);
+  int chunk = 1;
+  for (int64_t channels : {f.spec.outChannels, int64_t(64), int64_t(32),
+                           int64_t(16), int64_t(8)}) {
+    chunk = blocksOf(channels);
+    if (cappedProduct(tasks, blocks / chunk) >= kEnoughTasks)
+      break;
+  }
+  return chunk;
 }
 
 bool runsSeriallyByRule(const ShapeFacts &f) {

@@ -13,9 +13,6 @@
 #include "CpuSchedule.h"
 #include "ShapeFacts.h"
 
-#include <type_traits>
-#include <vector>
-
 namespace tconv::codegen {
 
 /// Rule 5: the phases as a variable, looped inside slices of input channels
@@ -34,41 +31,8 @@ int channelsPerBlockByRule(const ShapeFacts &facts, bool phasesInSlices);
 /// Rule 3: vectors per tile, at most `maxVectors`.
 int vectorsPerTileByRule(const ShapeFacts &facts, int maxVectors);
 
-/// Rule 2: channel blocks per parallel task; 0 ("at run time") when the
-/// task count is unknown at compile time (a dynamic size): the kernel then
-/// evaluates chunkForTasks on its buffers' extents.
+/// Rule 2: channel blocks per parallel task.
 int blocksPerChunkByRule(const ShapeFacts &facts, const CpuTiling &tiling);
-
-/// Rule 2's candidates: the channel blocks of a chunk of all the output
-/// channels, then 64, 32, 16 and 8 channels (divisors of the block count).
-std::vector<int64_t> chunkCandidates(int64_t outChannels, int channelsPerBlock);
-
-/// Rule 2's choice among chunkCandidates for `tasks` tasks per chunk (tiles
-/// x the other spatial dims' phase positions x batch): the first candidate
-/// that leaves at least 8 tasks, else the last. One definition for a count
-/// known at compile time (int64_t) and one known at run time (Halide::Expr,
-/// a select chain the kernel evaluates on its buffers' extents).
-template <typename Int>
-Int chunkForTasks(const Int &tasks, int64_t blocks,
-                  const std::vector<int64_t> &candidates) {
-  constexpr int64_t kEnoughTasks = 8;
-  // Constants as Int: 32-bit Exprs at run time (the kernel's index type).
-  auto constant = [](int64_t value) -> Int {
-    if constexpr (std::is_same_v<Int, Halide::Expr>)
-      return Halide::Expr(int32_t(value));
-    else
-      return value;
-  };
-  Int chosen = constant(candidates.back());
-  for (size_t i = candidates.size() - 1; i-- > 0;) {
-    auto enough = tasks * constant(blocks / candidates[i]) >= constant(kEnoughTasks);
-    if constexpr (std::is_same_v<Int, Halide::Expr>)
-      chosen = Halide::select(enough, constant(candidates[i]), chosen);
-    else
-      chosen = enough ? candidates[i] : chosen;
-  }
-  return chosen;
-}
 
 /// Rule 4: kernels under 1 MFLOP run serially on the calling thread.
 bool runsSeriallyByRule(const ShapeFacts &facts);

@@ -2,34 +2,12 @@
 
 #include "CpuSchedule.h"
 
-#include "CpuRules.h"
-
 #include <algorithm>
 #include <string>
 
 using namespace Halide;
 
 namespace tconv::codegen {
-
-/// Rule 2 on the buffers' extents: the task count per chunk (tiles of
-/// dimension 0's phase rows x the other dims' phase positions x batch) as an
-/// Expr, capped so the products stay in 32 bits; the chunk is one of rule
-/// 2's candidates, all divisors of the block count.
-static Expr runTimeBlocksPerChunk(const TransposedConvPipeline &p,
-                                  const CpuTiling &tiling) {
-  const int rank = int(p.spec.spatialRank);
-  auto ceilDiv = [](Expr a, int64_t b) { return (a + int32_t(b - 1)) / int32_t(b); };
-  Expr vectors = ceilDiv(ceilDiv(p.outputExtents[0], p.phases[0].stride),
-                         tiling.vectorWidth);
-  Expr tasks = ceilDiv(vectors, tiling.vectorsPerTile);
-  for (int j = 1; j < rank; ++j)
-    tasks = min(tasks, 1 << 10) *
-            min(ceilDiv(p.outputExtents[j], p.phases[j].stride), 1 << 10);
-  tasks = min(min(tasks, 1 << 10) * min(p.batchExtent, 1 << 10), 1 << 20);
-  const int64_t blocks = p.spec.outChannels / tiling.channelsPerBlock;
-  return chunkForTasks<Expr>(
-      tasks, blocks, chunkCandidates(p.spec.outChannels, tiling.channelsPerBlock));
-}
 
 TransposedConvPipeline buildCpuPipeline(const TransposedConvSpec &spec,
                                         const CpuTiling &tiling) {
@@ -57,9 +35,7 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
   out.split(q[0], qTile, qVectors, tileLength, TailStrategy::GuardWithIf)
       .split(qVectors, qVectors, qLanes, lanes)
       .split(co, coBlock, coInner, channels)
-      .split(coBlock, coChunk, coBlock,
-             tiling.blocksPerChunk > 0 ? Expr(tiling.blocksPerChunk)
-                                       : runTimeBlocksPerChunk(p, tiling));
+      .split(coBlock, coChunk, coBlock, tiling.blocksPerChunk);
 
   // Innermost first: the s_0 phases of a vector of positions are stored
   // together, so Halide fuses their strided stores into one interleaving

@@ -30,9 +30,7 @@ struct CpuTiling {
   int vectorWidth = 1;      ///< lanes of the accumulator type
   int vectorsPerTile = 1;   ///< register block along the innermost positions
   int channelsPerBlock = 1; ///< register block along output channels
-  /// Channel blocks of one parallel task; 0: chosen at run time from the
-  /// buffers' extents by rule 2 (CpuRules.h, chunkForTasks).
-  int blocksPerChunk = 1;
+  int blocksPerChunk = 1;   ///< channel blocks of one parallel task
   bool parallel = true;     ///< tasks on the thread pool (else one loop)
   /// The phases as a variable of one update (PipelineForm), looped over
   /// inside slices of `channelsPerSlice` input channels.

@@ -58,9 +58,8 @@ public:
       vectors.push_back(v);
     space.push_back({kVectorsPerTile, vectors});
     space.push_back({kChannelsPerBlock, divisorsAtMost(f.coutPerGroup, 8)});
-    // Only the values that divide Cout / channels_per_block are valid; 0 is
-    // rule 2 at run time.
-    space.push_back({kBlocksPerChunk, {0, 1, 2, 4, 8, 16, 32, 64, 128, 256}});
+    // Only the values that divide Cout / channels_per_block are valid.
+    space.push_back({kBlocksPerChunk, {1, 2, 4, 8, 16, 32, 64, 128, 256}});
     space.push_back({kParallel, {0, 1}});
     if (phasesInSlices)
       space.push_back({kChannelsPerSlice, divisorsAtMost(f.cinPerGroup, 64)});
@@ -75,9 +74,9 @@ public:
     const int64_t v = params.at(kVectorsPerTile),
                   c = params.at(kChannelsPerBlock),
                   b = params.at(kBlocksPerChunk), p = params.at(kParallel);
-    if (v < 1 || c < 1 || b < 0)
-      return "vectors_per_tile and channels_per_block must be positive, "
-             "blocks_per_chunk positive or 0 (chosen at run time)";
+    if (v < 1 || c < 1 || b < 1)
+      return "vectors_per_tile, channels_per_block and blocks_per_chunk must "
+             "be positive";
     if (f.coutPerGroup % c != 0)
       return "channels_per_block " + std::to_string(c) +
              " does not divide the output channels per group (" +
@@ -86,7 +85,7 @@ public:
       return "channels_per_block x vectors_per_tile (" + std::to_string(c * v) +
              ") exceeds the " + std::to_string(f.vectorRegisters) +
              " vector registers";
-    if (b > 0 && (f.spec.outChannels / c) % b != 0)
+    if ((f.spec.outChannels / c) % b != 0)
       return "blocks_per_chunk " + std::to_string(b) +
              " does not divide the channel blocks (" +
              std::to_string(f.spec.outChannels / c) + ")";
@@ -100,13 +99,6 @@ public:
                std::to_string(f.cinPerGroup) + ")";
     }
     return "";
-  }
-
-  /// The chunk of channels per task can be chosen at run time (0). Serial or
-  /// parallel stays part of the inner loops' identity: rule 4's choice is
-  /// worth a third of a tiny kernel's time.
-  std::vector<std::string> taskParams() const override {
-    return {kBlocksPerChunk};
   }
 
   /// Positions computed per phase row (whole tiles) times the cycles per
@@ -123,6 +115,7 @@ public:
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
     constexpr double kLatencyAccumulators = 12;
+    constexpr double kEnoughTasks = 8; // rule 2's
     if (isDynamicSize(f.vectorsPerPhase))
       return 1;
     const double v = double(params.at(kVectorsPerTile)),
@@ -136,6 +129,15 @@ public:
       cost *= 2;
     else if (parallel && runsSeriallyByRule(f))
       cost *= 4.0 / 3;
+    // Fewer parallel tasks than rule 2 asks for leave cores idle: the length
+    // sweep of 2026-12-05 (Zen 5, 2 threads) timed hifigan-like L = 50 at
+    // 0.5x with one chunk of all 256 channels (1 task) against chunks of 32.
+    if (parallel && !isDynamicSize(f.outerTasks)) {
+      const double chunks = double(f.spec.outChannels / int64_t(c) /
+                                   params.at(kBlocksPerChunk));
+      const double tasks = tiles * double(f.outerTasks) * chunks;
+      cost *= kEnoughTasks / std::min(tasks, kEnoughTasks);
+    }
     return cost;
   }
 

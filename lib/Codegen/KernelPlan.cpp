@@ -12,26 +12,6 @@ namespace tconv::codegen {
 
 namespace {
 
-/// A choice without its task parameters: the inner loops of one kernel.
-VariantChoice withoutTaskParams(VariantChoice choice) {
-  for (const std::string &name : choice.variant->taskParams())
-    choice.params.erase(name);
-  return choice;
-}
-
-/// One candidate kernel of a plan: the inner loops of some lengths' rule
-/// choices; its task parameters are chosen at run time (0).
-struct KernelGroup {
-  VariantChoice inner;
-
-  VariantChoice choice() const {
-    VariantChoice full = inner;
-    for (const std::string &name : inner.variant->taskParams())
-      full.params[name] = 0;
-    return full;
-  }
-};
-
 /// How much each length counts: all lengths alike on a log scale (1/L),
 /// lengths below 16 together as much as one at 16 each.
 double lengthWeight(int64_t length) {
@@ -99,11 +79,11 @@ KernelPlan planKernel(const ShapeFacts &facts, const ChoiceFunction &choose,
   if (computeShapeFacts(probe, facts.target).flops < options.minFlopsAtCap)
     return plan;
 
-  // The rule choice at every length up to the cap, grouped by inner loops.
+  // The rule choice at every length up to the cap: its group.
   std::vector<ShapeFacts> factsAt(cap + 1);
   std::vector<int> groupAt(cap + 1, -1); // -1: no valid output at L
   std::vector<double> idealCost(cap + 1, 1);
-  std::vector<KernelGroup> groups;
+  std::vector<VariantChoice> groups;
   for (int64_t length = 1; length <= cap; ++length) {
     factsAt[length] = computeShapeFacts(
         withInnerInputLength(facts.spec, length), facts.target);
@@ -111,22 +91,18 @@ KernelPlan planKernel(const ShapeFacts &facts, const ChoiceFunction &choose,
     if (isDynamicSize(at.vectorsPerPhase) || at.vectorsPerPhase < 1)
       continue;
     VariantChoice rule = choose(at);
-    VariantChoice inner = withoutTaskParams(rule);
-    auto it = std::find_if(groups.begin(), groups.end(),
-                           [&](const KernelGroup &g) { return g.inner == inner; });
+    auto it = std::find(groups.begin(), groups.end(), rule);
     if (it == groups.end())
-      it = groups.insert(groups.end(), KernelGroup{inner});
+      it = groups.insert(groups.end(), rule);
     groupAt[length] = int(it - groups.begin());
     idealCost[length] = rule.variant->predictedCost(at, rule.params);
   }
   if (groups.empty() || groupAt[cap] < 0)
     return plan;
 
-  // Each group's kernel and its predicted slowdown at each length against
-  // the rule choice there (1 where the length is the group's own).
-  std::vector<VariantChoice> kernelOf;
-  for (const KernelGroup &g : groups)
-    kernelOf.push_back(g.choice());
+  // Each group's predicted slowdown at each length against the rule choice
+  // there (1 where the length is the group's own).
+  const std::vector<VariantChoice> &kernelOf = groups;
   // Another group than the length's own counts at least kOtherGroupSlowdown:
   // the cost model ranks, it cannot promise two choices equally fast (the
   // rules chose this length's own for a reason the model may not see).

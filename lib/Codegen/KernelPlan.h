@@ -3,13 +3,14 @@
 // A kernel is one variant choice, or, where the innermost input length is
 // dynamic, several behind a run-time dispatch on that length. The planner
 // asks the choice function (the rules, or a tuning database) what it would
-// pick for every static length up to a cap and groups the answers by their
-// inner loops (the parameters other than the variant's taskParams, which
-// each specialization then chooses at run time from its buffers). It keeps
-// the group of the longest length, then greedily the groups that remove the
-// most predicted slowdown (KernelVariant::predictedCost, lengths weighted
-// 1/L so short and long lengths count alike), up to maxKernels; a length
-// whose group was not kept goes to the kept kernel predicted fastest there.
+// pick for every static length up to a cap; each distinct answer is a
+// candidate kernel. It keeps the candidate of the longest length, then
+// greedily the candidates that remove the most predicted slowdown
+// (KernelVariant::predictedCost, lengths weighted 1/L so short and long
+// lengths count alike; a length served by another candidate than its own
+// counts at least 1.05x), up to maxKernels; a length whose own candidate was
+// not kept goes to the kept kernel predicted fastest there. Kernels doing
+// little work at the cap length get one kernel.
 // The compiled kernel is a wrapper that compares the input's length with the
 // ranges' bounds (a binary search) and calls the matching specialization.
 // Each specialization is a whole Halide pipeline for the dynamic spec, valid

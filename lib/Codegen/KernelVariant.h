@@ -83,12 +83,6 @@ public:
   virtual TransposedConvPipeline build(const ShapeFacts &facts,
                                        const VariantParams &params) const = 0;
 
-  /// The parameters that only split the work into tasks, not the inner
-  /// loops, and that the kernel can choose at run time from its buffers'
-  /// extents when they are 0: a dynamic-length plan keeps one kernel per
-  /// choice of the other parameters and sets these to 0.
-  virtual std::vector<std::string> taskParams() const { return {}; }
-
   /// The predicted time of `params` on `facts` (static sizes), relative to
   /// other parameters of this variant on the same facts: what a plan uses to
   /// map a length whose rule choice was not compiled to the closest kernel

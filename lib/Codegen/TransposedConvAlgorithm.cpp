@@ -280,11 +280,8 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
     int64_t i = specDim(spec, j);
     requireExtent(p.input, j, spec.inputSize[i]);
     requireExtent(p.weight, j, spec.kernelSize[i]);
-    p.outputExtents.push_back(outputExtent(spec, j, p.input.dim(j).extent()));
-    out.dim(j).set_extent(p.outputExtents.back());
+    out.dim(j).set_extent(outputExtent(spec, j, p.input.dim(j).extent()));
   }
-  p.batchExtent = isDynamicSize(spec.batch) ? p.input.dim(rank + 1).extent()
-                                            : Expr(int32_t(spec.batch));
   requireExtent(p.input, rank, spec.inChannels);
   requireExtent(p.input, rank + 1, spec.batch);
   requireExtent(p.weight, rank, coutPerGroup);

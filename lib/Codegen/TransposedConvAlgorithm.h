@@ -66,13 +66,6 @@ struct TransposedConvPipeline {
   /// element type, then one update per dimension with trailing zeros.
   Halide::Func output;
   std::vector<Halide::Var> outputVars; ///< x_0, ..., x_{rank-1}, co, n
-  /// The output's spatial extents (Halide dims 0..rank-1) and batch as
-  /// Exprs of the input's extents (constants where static): what a schedule
-  /// may compute run-time choices from. (The output buffer's own extents
-  /// would do, but Halide 14 mis-lowers a schedule that reads them in a
-  /// second pipeline of one process.)
-  std::vector<Halide::Expr> outputExtents;
-  Halide::Expr batchExtent;
   std::vector<int> trailingZeroDims;   ///< per output update, its dimension j
   Halide::Var channel, batch;          ///< co and n of both Funcs
 

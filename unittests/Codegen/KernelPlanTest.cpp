@@ -93,16 +93,9 @@ TEST(KernelPlan, StaticLengthIsOneKernel) {
   EXPECT_EQ(plan.kernels[0], defaultChoice(f));
 }
 
-/// `choice` without the parameters that only split tasks.
-VariantChoice innerLoops(VariantChoice choice) {
-  for (const std::string &name : choice.variant->taskParams())
-    choice.params.erase(name);
-  return choice;
-}
-
-/// Every length whose static choice's inner loops the plan kept is dispatched
-/// to them; the ranges are sorted, adjacent ones differ, and the kernels are
-/// at most maxKernels.
+/// Every length whose static choice the plan kept is dispatched to it; the
+/// ranges are sorted, adjacent ones differ, and the kernels are at most
+/// maxKernels.
 void expectPlanReproducesKeptChoices(const ShapeFacts &f) {
   PlanOptions options;
   KernelPlan plan = planKernel(f, defaultChoice, options);
@@ -117,23 +110,21 @@ void expectPlanReproducesKeptChoices(const ShapeFacts &f) {
   for (int64_t length = 1; length <= options.lengthCap; ++length) {
     ShapeFacts at = computeShapeFacts(withInnerInputLength(f.spec, length),
                                       f.target);
-    VariantChoice wanted = innerLoops(defaultChoice(at));
-    auto it = std::find_if(
-        plan.kernels.begin(), plan.kernels.end(),
-        [&](const VariantChoice &k) { return innerLoops(k) == wanted; });
+    VariantChoice wanted = defaultChoice(at);
+    auto it = std::find(plan.kernels.begin(), plan.kernels.end(), wanted);
     if (it == plan.kernels.end())
       continue;
     ++kept;
     ASSERT_EQ(plan.kernelForLength(length), int(it - plan.kernels.begin()))
         << "length " << length;
   }
-  // Most lengths get exactly their static inner loops.
+  // Most lengths get exactly their static choice.
   EXPECT_GT(kept, options.lengthCap / 2);
-  // Lengths beyond the cap: the inner loops at the cap.
+  // Lengths beyond the cap: the choice at the cap.
   ShapeFacts atCap = computeShapeFacts(
       withInnerInputLength(f.spec, options.lengthCap), f.target);
-  EXPECT_EQ(innerLoops(plan.kernels[plan.kernelForLength(options.lengthCap * 4)]),
-            innerLoops(defaultChoice(atCap)));
+  EXPECT_EQ(plan.kernels[plan.kernelForLength(options.lengthCap * 4)],
+            defaultChoice(atCap));
 }
 
 TEST(KernelPlan, DynamicLengthDispatchesToStaticChoices) {
@@ -149,15 +140,11 @@ TEST(KernelPlan, DynamicLengthDispatchesToStaticChoices) {
 
 TEST(KernelPlan, ShortLengthsGetTheirOwnTile) {
   // L = 17 with K 16, s 8, p 4: 136 outputs, 17 per phase = 2 vectors of 16:
-  // the tile is those 2 vectors, not the full register block; L = 100 gets
-  // rule 1b's 2 channels x 7 vectors, as the static kernel does.
+  // the tile is those 2 vectors, not the full register block.
   ShapeFacts f = factsOf(conv1d(1, 512, 256, 1, 16, 8, 4), kAvx512, true);
   KernelPlan plan = planKernel(f, defaultChoice);
   const VariantChoice &at17 = plan.kernels[plan.kernelForLength(17)];
   EXPECT_EQ(at17.params.at("vectors_per_tile"), 2) << plan.describe();
-  const VariantChoice &at100 = plan.kernels[plan.kernelForLength(100)];
-  EXPECT_EQ(at100.params.at("vectors_per_tile"), 7) << plan.describe();
-  EXPECT_EQ(at100.params.at("channels_per_block"), 2) << plan.describe();
 }
 
 TEST(KernelPlan, DescribeNamesEveryKernelAndItsLengths) {
@@ -172,6 +159,14 @@ TEST(KernelPlan, DescribeNamesEveryKernelAndItsLengths) {
   for (const VariantChoice &k : plan.kernels)
     EXPECT_NE(text.find(k.describe()), std::string::npos) << text;
   EXPECT_NE(text.find("lengths 1.."), std::string::npos) << text;
+}
+
+TEST(KernelPlan, SmallKernelsAreOneKernel) {
+  // 2 * 3 * 2 * 4 * 8192 FLOP at the cap: below minFlopsAtCap.
+  ShapeFacts f = factsOf(conv1d(1, 3, 2, 1, 4, 2, 1), kAvx512, true);
+  KernelPlan plan = planKernel(f, defaultChoice);
+  EXPECT_EQ(plan.kernels.size(), 1u);
+  EXPECT_TRUE(plan.ranges.empty());
 }
 
 TEST(KernelPlan, GpuAndStaticBatchOnlyAreOneKernel) {
