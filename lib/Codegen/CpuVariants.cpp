@@ -102,19 +102,20 @@ public:
   }
 
   /// Positions computed per phase row (whole tiles) times the cycles per
-  /// computed vector and channel of the micro-kernel. Each (input channel,
+  /// computed vector and channel of the micro-kernel: each (input channel,
   /// tap) step loads `v` input vectors and broadcasts `c` weights for `c x v`
-  /// FMAs: with as many loads as FMAs per cycle, a block is load-bound when
-  /// v + c > v * c; and it is latency-bound below kLatencyAccumulators
-  /// independent accumulators (two FMA pipes of 4-cycle latency on Zen 4/5
-  /// need 8 in flight; the loads and loop around them ask for more: the
-  /// length sweep of 2026-12-05, Zen 5, timed a 4 x 2 block at 0.75x a 4 x 4
-  /// one on the same positions). Serial where the work is large enough to
-  /// share (rule 4) counts double, parallel where it is too small a third
-  /// more (rule 4's measurements). A ranking for KernelPlan, not a time.
+  /// FMAs, so with as many loads as FMAs per cycle a block is load-bound when
+  /// v + c > v * c, and latency-bound below kLatencyAccumulators independent
+  /// accumulators (two FMA pipes of 4-cycle latency need 8 in flight, the
+  /// loads around them more). Zen 5 length sweeps (2026-12-05, 1 thread):
+  /// 4 x 2 tiles on 4-vector rows ran at 0.70-0.75x 4 x 4 tiles, and 4 x 3
+  /// tiles on 2-vector rows at 0.66-0.70x 4 x 2 ones; 10 orders both right
+  /// (12 did not). Serial where the work is large enough to share (rule 4)
+  /// counts double, parallel where it is too small a third more (rule 4's
+  /// measurements). A ranking for KernelPlan, not a time.
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
-    constexpr double kLatencyAccumulators = 12;
+    constexpr double kLatencyAccumulators = 10;
     constexpr double kEnoughTasks = 8; // rule 2's
     if (isDynamicSize(f.vectorsPerPhase))
       return 1;

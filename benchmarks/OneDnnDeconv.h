@@ -1,0 +1,131 @@
+//===- OneDnnDeconv.h - oneDNN's deconvolution, the reference to beat ------===//
+//
+// One 1-D transposed convolution (PyTorch ConvTranspose1d parameters) as a
+// oneDNN 2.6 deconvolution_forward primitive, fed from PyTorch-layout
+// buffers: input and output N x C x L (ncw), weight (Cin, Cout/groups, K).
+// The primitive's activation layout is either oneDNN's own choice
+// (format_tag::any, a blocked layout such as nCw16c) or nwc; its weights are
+// reordered into its preferred layout once, at construction, outside every
+// timed region (a framework caches packed weights).
+//
+//   runPrimitive()  the primitive alone, on activations already in its layout
+//   runFromNcl()    reorder the ncw input in, the primitive, reorder the
+//                   output back to ncw: what a PyTorch-layout caller pays
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_BENCHMARKS_ONEDNNDECONV_H
+#define TCONV_BENCHMARKS_ONEDNNDECONV_H
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace tconv::bench {
+
+/// PyTorch ConvTranspose1d parameters and the input length.
+struct DeconvShape {
+  int64_t N, Cin, Cout, K, s, p, op, d, g, L;
+
+  int64_t lout() const { return (L - 1) * s - 2 * p + d * (K - 1) + op + 1; }
+  int64_t cig() const { return Cin / g; }
+  int64_t cog() const { return Cout / g; }
+  /// 2 * N * Cin * Cout/g * K * L_in.
+  double flops() const {
+    return 2.0 * double(N) * double(Cin) * double(cog()) * double(K) *
+           double(L);
+  }
+  size_t xSize() const { return size_t(N * Cin * L); }
+  size_t wSize() const { return size_t(Cin * cog() * K); }
+  size_t ySize() const { return size_t(N * Cout * lout()); }
+};
+
+class OneDnnDeconv {
+public:
+  enum class Layout { Preferred, Nwc };
+
+  /// x, w, y: the caller's ncw input, PyTorch weight, ncw output.
+  OneDnnDeconv(const DeconvShape &sh, Layout layout, float *x, float *w,
+               float *y)
+      : eng(dnnl::engine::kind::cpu, 0), strm(eng) {
+    using namespace dnnl;
+    using dt = memory::data_type;
+    using tag = memory::format_tag;
+    const memory::dims src = {sh.N, sh.Cin, sh.L};
+    const memory::dims dst = {sh.N, sh.Cout, sh.lout()};
+    // PyTorch's weight (Cin, Cout/g, K) as oneDNN's (O, I, W) or
+    // (G, O/G, I/G, W), described by strides.
+    memory::dims wei, weiStrides;
+    if (sh.g == 1) {
+      wei = {sh.Cout, sh.Cin, sh.K};
+      weiStrides = {sh.K, sh.Cout * sh.K, 1};
+    } else {
+      wei = {sh.g, sh.cog(), sh.cig(), sh.K};
+      weiStrides = {sh.cig() * sh.cog() * sh.K, sh.K, sh.cog() * sh.K, 1};
+    }
+    const tag act = layout == Layout::Nwc ? tag::nwc : tag::any;
+    deconvolution_forward::desc desc(
+        prop_kind::forward_inference, algorithm::deconvolution_direct,
+        memory::desc(src, dt::f32, act), memory::desc(wei, dt::f32, tag::any),
+        memory::desc(dst, dt::f32, act), {sh.s}, {sh.d - 1}, {sh.p},
+        {sh.p - sh.op});
+    deconvolution_forward::primitive_desc pd(desc, eng);
+    prim = deconvolution_forward(pd);
+    info = std::string(pd.impl_info_str());
+
+    userSrc = memory(memory::desc(src, dt::f32, tag::ncw), eng, x);
+    memory userWei(memory::desc(wei, dt::f32, weiStrides), eng, w);
+    userDst = memory(memory::desc(dst, dt::f32, tag::ncw), eng, y);
+    reorderSrc = pd.src_desc() != userSrc.get_desc();
+    reorderDst = pd.dst_desc() != userDst.get_desc();
+    primSrc = reorderSrc ? memory(pd.src_desc(), eng) : userSrc;
+    primDst = reorderDst ? memory(pd.dst_desc(), eng) : userDst;
+    if (reorderSrc) {
+      srcReorder = reorder(userSrc, primSrc);
+      srcReorder.execute(strm, userSrc, primSrc); // the primitive's input
+    }
+    if (reorderDst)
+      dstReorder = reorder(primDst, userDst);
+    if (pd.weights_desc() != userWei.get_desc()) {
+      primWei = memory(pd.weights_desc(), eng);
+      reorder(userWei, primWei).execute(strm, userWei, primWei);
+    } else {
+      primWei = userWei;
+    }
+    strm.wait();
+  }
+
+  void runPrimitive() {
+    prim.execute(strm, {{DNNL_ARG_SRC, primSrc},
+                        {DNNL_ARG_WEIGHTS, primWei},
+                        {DNNL_ARG_DST, primDst}});
+    strm.wait();
+  }
+
+  void runFromNcl() {
+    if (reorderSrc)
+      srcReorder.execute(strm, userSrc, primSrc);
+    prim.execute(strm, {{DNNL_ARG_SRC, primSrc},
+                        {DNNL_ARG_WEIGHTS, primWei},
+                        {DNNL_ARG_DST, primDst}});
+    if (reorderDst)
+      dstReorder.execute(strm, primDst, userDst);
+    strm.wait();
+  }
+
+  /// The implementation oneDNN picked ("jit:avx512_core", ...).
+  std::string info;
+
+private:
+  dnnl::engine eng;
+  dnnl::stream strm;
+  dnnl::deconvolution_forward prim;
+  dnnl::memory userSrc, userDst, primSrc, primWei, primDst;
+  bool reorderSrc = false, reorderDst = false;
+  dnnl::reorder srcReorder, dstReorder;
+};
+
+} // namespace tconv::bench
+
+#endif // TCONV_BENCHMARKS_ONEDNNDECONV_H
