@@ -1,17 +1,18 @@
 # tconv_add_kernel_library(<name> SOURCES <file.mlir>... [TARGET <halide-target>]
-#                          [EMIT_INIT])
+#                          [EMIT_INIT] [TUNING_DB <tuning.json>])
 #
 # Compiles every func.func of each .mlir source with tconv-compile at build
 # time and gathers the objects into the static library <name>. The generated
 # headers (<func>.h) are on the library's include path, and the Halide runtime
 # for the target is linked in once. EMIT_INIT adds each func's parameter
 # initialization, <func>_init_params.o and .h (tconv-compile --emit=init,
-# docs/initialization.md).
+# docs/initialization.md). TUNING_DB builds the kernels it has entries for
+# with them (tconv-compile --tuning-db; tconv-tune writes the file).
 #
 # The function names are read from the sources at configure time (tconv-compile
 # names each object after its func); editing a source re-runs the configure.
 function(tconv_add_kernel_library name)
-  cmake_parse_arguments(ARG "EMIT_INIT" "TARGET" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "EMIT_INIT" "TARGET;TUNING_DB" "SOURCES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "tconv_add_kernel_library(${name}): no SOURCES given")
   endif()
@@ -32,6 +33,12 @@ function(tconv_add_kernel_library name)
   set(emit_args)
   if(ARG_EMIT_INIT)
     set(emit_args --emit=init)
+  endif()
+  set(tuning_dep)
+  if(ARG_TUNING_DB)
+    get_filename_component(ARG_TUNING_DB "${ARG_TUNING_DB}" ABSOLUTE)
+    list(APPEND emit_args "--tuning-db=${ARG_TUNING_DB}")
+    set(tuning_dep "${ARG_TUNING_DB}")
   endif()
 
   set(objects)
@@ -60,7 +67,7 @@ function(tconv_add_kernel_library name)
       OUTPUT ${outputs}
       COMMAND ${compiler} "${source}" -o "${outdir}" --target=${ARG_TARGET}
               ${emit_args}
-      DEPENDS "${source}" ${compiler_dep}
+      DEPENDS "${source}" ${compiler_dep} ${tuning_dep}
       COMMENT "tconv-compile ${stem}.mlir (${ARG_TARGET})"
       VERBATIM)
     list(APPEND include_dirs "${outdir}")
