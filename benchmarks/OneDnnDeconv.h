@@ -19,8 +19,10 @@
 
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace tconv::bench {
 
@@ -72,7 +74,9 @@ public:
         {sh.p - sh.op});
     deconvolution_forward::primitive_desc pd(desc, eng);
     prim = deconvolution_forward(pd);
-    info = std::string(pd.impl_info_str());
+    info = std::string(pd.impl_info_str()) + " src:" + layoutName(pd.src_desc()) +
+           " wei:" + layoutName(pd.weights_desc()) +
+           " dst:" + layoutName(pd.dst_desc());
 
     userSrc = memory(memory::desc(src, dt::f32, tag::ncw), eng, x);
     memory userWei(memory::desc(wei, dt::f32, weiStrides), eng, w);
@@ -114,8 +118,34 @@ public:
     strm.wait();
   }
 
-  /// The implementation oneDNN picked ("jit:avx512_core", ...).
+  /// The implementation oneDNN picked and its layouts
+  /// ("jit:avx512_core src:aBc16b wei:BAc16b16a dst:aBc16b").
   std::string info;
+
+  /// A blocked layout as oneDNN's tag letters, outermost first, with the
+  /// inner blocks: "abc", "acb", "aBc16b".
+  static std::string layoutName(const dnnl::memory::desc &md) {
+    const dnnl_memory_desc_t &d = md.data;
+    if (d.format_kind != dnnl_blocked)
+      return "non-blocked";
+    const int nd = d.ndims;
+    std::vector<int> order(nd);
+    for (int i = 0; i < nd; ++i)
+      order[i] = i;
+    const auto &bd = d.format_desc.blocking;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return bd.strides[a] > bd.strides[b];
+    });
+    std::vector<int64_t> blockOf(nd, 1);
+    for (int i = 0; i < bd.inner_nblks; ++i)
+      blockOf[bd.inner_idxs[i]] *= bd.inner_blks[i];
+    std::string s;
+    for (int i : order)
+      s += char((blockOf[i] > 1 ? 'A' : 'a') + i);
+    for (int i = 0; i < bd.inner_nblks; ++i)
+      s += std::to_string(bd.inner_blks[i]) + char('a' + bd.inner_idxs[i]);
+    return s;
+  }
 
 private:
   dnnl::engine eng;

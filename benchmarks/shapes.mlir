@@ -1,4 +1,6 @@
-// The benchmark shape suite of /work/shared/bench/shapes.md, one kernel per
+// The benchmark shape suite (the project's shared benchmark list; its rows
+// are kShapes in tconv_bench.cpp and the Results table of
+// docs/performance.md), one kernel per
 // shape: PyTorch nn.ConvTranspose1d, f32, N x C x L, static shapes, no bias
 // (shapes.md has no bias column, and oneDNN computes the same thing without).
 // Attributes equal to PyTorch's default are spelled out anyway, so each line

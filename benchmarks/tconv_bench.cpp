@@ -1,6 +1,6 @@
 //===- tconv_bench.cpp - tconv kernels vs oneDNN vs naive loops -----------===//
 //
-// Google Benchmark binary over the shape suite of /work/shared/bench/shapes.md
+// Google Benchmark binary over the shape suite (docs/performance.md, Results)
 // (the kernels are compiled from benchmarks/shapes.mlir at build time). For
 // every shape it times
 //
@@ -40,6 +40,8 @@
 // threads, cpu_util, and for tconv max_abs_diff (vs oneDNN).
 //
 //===----------------------------------------------------------------------===//
+
+#include "OneDnnDeconv.h"
 
 #include <benchmark/benchmark.h>
 #include <oneapi/dnnl/dnnl.hpp>
@@ -149,37 +151,25 @@ std::string autoStatus(const char *shape, int as) {
 /// with benchmarks/shapes.mlir; a mismatch in tensor sizes makes the kernel
 /// fail its buffer checks, one in stride/padding/dilation fails the
 /// correctness check.
-struct Shape {
+struct Shape : tconv::bench::DeconvShape {
   const char *name;
-  int64_t N, Cin, Cout, K, s, p, op, d, g, L;
   KernelFn kernel;
   bool naive; ///< time the naive loops too
-
-  int64_t lout() const { return (L - 1) * s - 2 * p + d * (K - 1) + op + 1; }
-  int64_t cig() const { return Cin / g; }
-  int64_t cog() const { return Cout / g; }
-  double flops() const {
-    return 2.0 * double(N) * double(Cin) * double(cog()) * double(K) *
-           double(L);
-  }
-  size_t xSize() const { return size_t(N * Cin * L); }
-  size_t wSize() const { return size_t(Cin * cog() * K); }
-  size_t ySize() const { return size_t(N * Cout * lout()); }
 };
 
 // clang-format off
 const Shape kShapes[] = {
-  // name          N    Cin  Cout  K  s  p  op d  g  L_in
-  {"hifigan_up1",  1,   512, 256, 16, 8, 4, 0, 1, 1,   100, bench_hifigan_up1, false},
-  {"hifigan_up2",  1,   256, 128, 16, 8, 4, 0, 1, 1,   800, bench_hifigan_up2, false},
-  {"hifigan_up3",  1,   128,  64,  4, 2, 1, 0, 1, 1,  6400, bench_hifigan_up3, false},
-  {"hifigan_up4",  1,    64,  32,  4, 2, 1, 0, 1, 1, 12800, bench_hifigan_up4, true},
-  {"melgan_up1",   1,   512, 256, 16, 8, 4, 0, 1, 1,   200, bench_melgan_up1,  false},
-  {"seed_ex1",     1,     3,  64,  4, 1, 0, 0, 1, 1,    50, bench_seed_ex1,    true},
-  {"seed_ex2",     1,     3,  64,  5, 3, 2, 2, 1, 1,    50, bench_seed_ex2,    true},
-  {"batch16",     16,   256, 256,  4, 2, 1, 1, 1, 1,  1024, bench_batch16,     false},
-  {"grouped",      8,   256, 256,  8, 4, 2, 0, 1, 4,   512, bench_grouped,     false},
-  {"dilated",      4,   128, 128,  3, 1, 2, 0, 2, 1,  2048, bench_dilated,     false},
+  // N, Cin, Cout, K, s, p, op, d, g, L_in; name
+  {{1,   512, 256, 16, 8, 4, 0, 1, 1,   100}, "hifigan_up1", bench_hifigan_up1, false},
+  {{1,   256, 128, 16, 8, 4, 0, 1, 1,   800}, "hifigan_up2", bench_hifigan_up2, false},
+  {{1,   128,  64,  4, 2, 1, 0, 1, 1,  6400}, "hifigan_up3", bench_hifigan_up3, false},
+  {{1,    64,  32,  4, 2, 1, 0, 1, 1, 12800}, "hifigan_up4", bench_hifigan_up4, true},
+  {{1,   512, 256, 16, 8, 4, 0, 1, 1,   200}, "melgan_up1", bench_melgan_up1, false},
+  {{1,     3,  64,  4, 1, 0, 0, 1, 1,    50}, "seed_ex1", bench_seed_ex1, true},
+  {{1,     3,  64,  5, 3, 2, 2, 1, 1,    50}, "seed_ex2", bench_seed_ex2, true},
+  {{16,  256, 256,  4, 2, 1, 1, 1, 1,  1024}, "batch16", bench_batch16, false},
+  {{8,    256, 256,  8, 4, 2, 0, 1, 4,   512}, "grouped", bench_grouped, false},
+  {{4,    128, 128,  3, 1, 2, 0, 2, 1,  2048}, "dilated", bench_dilated, false},
 };
 // clang-format on
 
@@ -275,31 +265,6 @@ const char *runtimeName(unsigned r) {
   }
 }
 
-std::string layoutName(const dnnl::memory::desc &md) {
-  const dnnl_memory_desc_t &d = md.data;
-  if (d.format_kind != dnnl_blocked)
-    return "non-blocked";
-  // Order the dimensions by stride, outermost first, and add the inner blocks:
-  // e.g. "abc", "acb", "aBc16b".
-  int nd = d.ndims;
-  std::vector<int> order(nd);
-  for (int i = 0; i < nd; ++i)
-    order[i] = i;
-  const auto &bd = d.format_desc.blocking;
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return bd.strides[a] > bd.strides[b];
-  });
-  std::vector<int64_t> blockOf(nd, 1);
-  for (int i = 0; i < bd.inner_nblks; ++i)
-    blockOf[bd.inner_idxs[i]] *= bd.inner_blks[i];
-  std::string s;
-  for (int i : order)
-    s += char((blockOf[i] > 1 ? 'A' : 'a') + i);
-  for (int i = 0; i < bd.inner_nblks; ++i)
-    s += std::to_string(bd.inner_blks[i]) + char('a' + bd.inner_idxs[i]);
-  return s;
-}
-
 /// Everything one shape needs, built and checked on first use and kept for
 /// the process (Google Benchmark calls each benchmark function several times).
 struct ShapeState {
@@ -307,13 +272,7 @@ struct ShapeState {
   Array x, w, yTconv, yDnnl, yNaive;
   HalideView xView, wView, yView;
 
-  dnnl::engine eng;
-  dnnl::stream strm;
-  dnnl::deconvolution_forward prim;
-  dnnl::memory userSrc, userWei, userDst; // ncw / PyTorch weights / ncw
-  dnnl::memory primSrc, primWei, primDst; // the primitive's layouts
-  bool reorderSrc = false, reorderDst = false;
-  dnnl::reorder srcReorder, dstReorder;
+  std::unique_ptr<tconv::bench::OneDnnDeconv> dnnl; // preferred layout
   std::string dnnlInfo;
 
   bool tconvOk = true, dnnlOk = true;
@@ -332,8 +291,7 @@ struct ShapeState {
       : sh(s), x(s.xSize()), w(s.wSize()), yTconv(s.ySize()),
         yDnnl(s.ySize()), yNaive(s.naive ? s.ySize() : 0),
         xView(x.data, s.L, s.Cin, s.N), wView(w.data, s.K, s.cog(), s.Cin),
-        yView(yTconv.data, s.lout(), s.Cout, s.N),
-        eng(dnnl::engine::kind::cpu, 0), strm(eng) {
+        yView(yTconv.data, s.lout(), s.Cout, s.N) {
     std::mt19937 rng(12345);
     std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
     for (size_t i = 0; i < x.size; ++i)
@@ -345,73 +303,16 @@ struct ShapeState {
   }
 
   void buildDnnl() {
-    using namespace dnnl;
-    using dt = memory::data_type;
-    using tag = memory::format_tag;
-    const memory::dims src = {sh.N, sh.Cin, sh.L};
-    const memory::dims dst = {sh.N, sh.Cout, sh.lout()};
-    // PyTorch's weight (Cin, Cout/g, K) as oneDNN's (O, I, W) or
-    // (G, O/G, I/G, W), described by strides.
-    memory::dims wei, weiStrides;
-    if (sh.g == 1) {
-      wei = {sh.Cout, sh.Cin, sh.K};
-      weiStrides = {sh.K, sh.Cout * sh.K, 1};
-    } else {
-      wei = {sh.g, sh.cog(), sh.cig(), sh.K};
-      weiStrides = {sh.cig() * sh.cog() * sh.K, sh.K, sh.cog() * sh.K, 1};
-    }
-    const memory::dims strides = {sh.s}, dilates = {sh.d - 1},
-                       padL = {sh.p}, padR = {sh.p - sh.op};
-
-    deconvolution_forward::desc desc(
-        prop_kind::forward_inference, algorithm::deconvolution_direct,
-        memory::desc(src, dt::f32, tag::any),
-        memory::desc(wei, dt::f32, tag::any),
-        memory::desc(dst, dt::f32, tag::any), strides, dilates, padL, padR);
-    deconvolution_forward::primitive_desc pd(desc, eng);
-    prim = deconvolution_forward(pd);
-    dnnlInfo = std::string(pd.impl_info_str()) +
-               " src:" + layoutName(pd.src_desc()) +
-               " wei:" + layoutName(pd.weights_desc()) +
-               " dst:" + layoutName(pd.dst_desc());
-
-    userSrc = memory(memory::desc(src, dt::f32, tag::ncw), eng, x.data);
-    userWei = memory(memory::desc(wei, dt::f32, weiStrides), eng, w.data);
-    userDst = memory(memory::desc(dst, dt::f32, tag::ncw), eng, yDnnl.data);
-
-    reorderSrc = pd.src_desc() != userSrc.get_desc();
-    reorderDst = pd.dst_desc() != userDst.get_desc();
-    primSrc = reorderSrc ? memory(pd.src_desc(), eng) : userSrc;
-    primDst = reorderDst ? memory(pd.dst_desc(), eng) : userDst;
-    if (reorderSrc)
-      srcReorder = reorder(userSrc, primSrc);
-    if (reorderDst)
-      dstReorder = reorder(primDst, userDst);
-    // Weights: once, outside every timed region.
-    if (pd.weights_desc() != userWei.get_desc()) {
-      primWei = memory(pd.weights_desc(), eng);
-      reorder(userWei, primWei).execute(strm, userWei, primWei);
-      strm.wait();
-    } else {
-      primWei = userWei;
-    }
+    dnnl = std::make_unique<tconv::bench::OneDnnDeconv>(
+        sh, tconv::bench::OneDnnDeconv::Layout::Preferred, x.data, w.data,
+        yDnnl.data);
+    dnnlInfo = dnnl->info;
   }
 
-  void runPrimitive() {
-    prim.execute(strm, {{DNNL_ARG_SRC, primSrc},
-                        {DNNL_ARG_WEIGHTS, primWei},
-                        {DNNL_ARG_DST, primDst}});
-  }
+  void runPrimitive() { dnnl->runPrimitive(); }
 
   /// oneDNN from and back to ncw: reorder in, primitive, reorder out.
-  void runDnnlFromNcl() {
-    if (reorderSrc)
-      srcReorder.execute(strm, userSrc, primSrc);
-    runPrimitive();
-    if (reorderDst)
-      dstReorder.execute(strm, primDst, userDst);
-    strm.wait();
-  }
+  void runDnnlFromNcl() { dnnl->runFromNcl(); }
 
   int runTconv() { return sh.kernel(&xView.buf, &wView.buf, &yView.buf); }
 
@@ -609,10 +510,8 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
       st->runDnnlFromNcl();
     break;
   case Variant::DnnlPrim:
-    for (auto _ : state) {
+    for (auto _ : state)
       st->runPrimitive();
-      st->strm.wait();
-    }
     break;
   case Variant::Naive:
     for (auto _ : state) {

@@ -2,6 +2,7 @@
 
 #include "tconv/Compiler/KernelLoading.h"
 
+#include "tconv/Codegen/KernelCompiler.h"
 #include "tconv/Compiler/KernelSpecExtraction.h"
 #include "tconv/Dialect/Tconv/IR/TconvDialect.h"
 #include "tconv/Dialect/Tconv/Transforms/Passes.h"
@@ -49,6 +50,36 @@ FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
     kernels.push_back({func.getSymName().str(), std::move(*spec), func.getLoc()});
   }
   return kernels;
+}
+
+static DialectRegistry kernelDialects() {
+  DialectRegistry registry;
+  registerKernelDialects(registry);
+  return registry;
+}
+
+KernelFile::KernelFile()
+    : context(kernelDialects()), diagHandler(sourceMgr, &context) {
+  context.loadAllAvailableDialects();
+}
+
+LogicalResult KernelFile::load(const std::string &path, std::string &error) {
+  FailureOr<std::vector<NamedKernel>> loaded =
+      loadKernels(path, context, sourceMgr, error);
+  if (failed(loaded))
+    return failure();
+  kernels = std::move(*loaded);
+  return success();
+}
+
+LogicalResult KernelFile::checkSupported(const std::string &target,
+                                         StringRef verb) {
+  for (const NamedKernel &kernel : kernels)
+    if (std::string error = ::tconv::codegen::checkSupported(kernel.spec, target);
+        !error.empty())
+      return emitError(kernel.loc, "cannot ")
+             << verb << " '" << kernel.name << "': " << error;
+  return success();
 }
 
 } // namespace mlir::tconv

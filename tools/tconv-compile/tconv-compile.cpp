@@ -112,29 +112,16 @@ int main(int argc, char **argv) {
       return fail(error);
   }
 
-  DialectRegistry registry;
-  mlir::tconv::registerKernelDialects(registry);
-  MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-
   // Parse (which also verifies), normalize and extract; diagnostics go to
   // stderr. Then check every kernel before writing anything.
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  mlir::tconv::KernelFile file;
   std::string loadError;
-  FailureOr<std::vector<mlir::tconv::NamedKernel>> loaded =
-      mlir::tconv::loadKernels(inputFilename, context, sourceMgr, loadError);
-  if (failed(loaded))
+  if (failed(file.load(inputFilename, loadError)))
     return loadError.empty() ? 1 : fail(loadError);
-  std::vector<mlir::tconv::NamedKernel> &kernels = *loaded;
+  if (failed(file.checkSupported(target, "compile")))
+    return 1;
+  std::vector<mlir::tconv::NamedKernel> &kernels = file.kernels;
   for (const mlir::tconv::NamedKernel &kernel : kernels) {
-    if (std::string error =
-            ::tconv::codegen::checkSupported(kernel.spec, target);
-        !error.empty()) {
-      emitError(kernel.loc, "cannot compile '")
-          << kernel.name << "': " << error;
-      return 1;
-    }
     if (emitInit)
       if (std::string error = ::tconv::codegen::checkParamInit(kernel.spec);
           !error.empty()) {

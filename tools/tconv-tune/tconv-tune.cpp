@@ -74,30 +74,18 @@ int main(int argc, char **argv) {
         !error.empty())
       return fail(error + " (refusing to overwrite it)");
 
-  DialectRegistry registry;
-  mlir::tconv::registerKernelDialects(registry);
-  MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  mlir::tconv::KernelFile file;
   std::string loadError;
-  FailureOr<std::vector<mlir::tconv::NamedKernel>> kernels =
-      mlir::tconv::loadKernels(inputFilename, context, sourceMgr, loadError);
-  if (failed(kernels))
+  if (failed(file.load(inputFilename, loadError)))
     return loadError.empty() ? 1 : fail(loadError);
-  if (kernels->empty())
+  if (file.kernels.empty())
     return fail("'" + inputFilename + "' defines no func.func to tune");
-  for (const mlir::tconv::NamedKernel &kernel : *kernels)
-    if (std::string error = ::tconv::codegen::checkSupported(kernel.spec, target);
-        !error.empty()) {
-      emitError(kernel.loc, "cannot tune '") << kernel.name << "': " << error;
-      return 1;
-    }
-
+  if (failed(file.checkSupported(target, "tune")))
+    return 1;
   ::tconv::codegen::TuneOptions options;
   options.budgetSeconds = budget;
   options.progress = [](const std::string &line) { llvm::errs() << line << "\n"; };
-  for (const mlir::tconv::NamedKernel &kernel : *kernels) {
+  for (const mlir::tconv::NamedKernel &kernel : file.kernels) {
     llvm::errs() << "tconv-tune: " << kernel.name << " ("
                  << ::tconv::codegen::shapeSignature(kernel.spec) << ")\n";
     auto start = std::chrono::steady_clock::now();

@@ -90,7 +90,7 @@ TEST(ParamInitNames, Errors) {
                   0),
               0u)
         << name;
-  // No truncated_normal alias in MindSpore (spec §2.6).
+  // No truncated_normal alias in MindSpore (docs/spec.md §2.6).
   EXPECT_EQ(resolveInitializer("truncated_normal", false, fans, d).rfind(
                 "weight_init \"truncated_normal\" is not a known initializer", 0),
             0u);

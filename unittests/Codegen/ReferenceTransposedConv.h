@@ -1,7 +1,7 @@
 //===- ReferenceTransposedConv.h - Naive oracle for tests -------*- C++ -*-===//
 //
 // The canonical transposed convolution written straight from its definition
-// (../shared/spec/flavors.md §0), as a scatter in plain loops: every input
+// (docs/spec.md §0), as a scatter in plain loops: every input
 // sample adds x * w to full[i*s + t*d], then the full output is cropped or
 // extended by (padLo, padHi), the bias added, and trailingZeros hard zeros
 // appended. Deliberately shares nothing with the code generator (no stride

@@ -10,6 +10,7 @@
 
 #include "tconv/Codegen/TransposedConvSpec.h"
 
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/LLVM.h"
@@ -39,6 +40,30 @@ FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
                                                 MLIRContext &context,
                                                 llvm::SourceMgr &sourceMgr,
                                                 std::string &error);
+
+/// An MLIR file's kernels with the context and source manager their
+/// diagnostics need, for a tool's main: load(), then checkSupported().
+class KernelFile {
+public:
+  KernelFile();
+
+  /// loadKernels into `kernels`; `error` as loadKernels says.
+  LogicalResult load(const std::string &path, std::string &error);
+
+  /// Reports the first kernel `target` cannot compile (codegen's
+  /// checkSupported) as an error on its func: "cannot <verb> '<name>': ...".
+  LogicalResult checkSupported(const std::string &target, StringRef verb);
+
+  /// For further diagnostics on a kernel's location.
+  MLIRContext &getContext() { return context; }
+
+  std::vector<NamedKernel> kernels;
+
+private:
+  MLIRContext context;
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagHandler;
+};
 
 } // namespace mlir::tconv
 
