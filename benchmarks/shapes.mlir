@@ -1,4 +1,5 @@
-// The benchmark shape suite (the project's shared benchmark list; its rows
+// The benchmark shape suite (the project's shared benchmark list, then five
+// shape classes from other public models, from istft_ola on; its rows
 // are kShapes in tconv_bench.cpp and the Results table of
 // docs/performance.md), one kernel per
 // shape: PyTorch nn.ConvTranspose1d, f32, N x C x L, static shapes, no bias
@@ -80,4 +81,46 @@ func.func @bench_grouped(%x: tensor<8x256x512xf32>, %w: tensor<256x64x8xf32>) ->
 func.func @bench_dilated(%x: tensor<4x128x2048xf32>, %w: tensor<128x128x3xf32>) -> tensor<4x128x2048xf32> {
   %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 1>, padding = array<i64: 2>, output_padding = array<i64: 0>, dilation = array<i64: 2>, groups = 1 : i64} : (tensor<4x128x2048xf32>, tensor<128x128x3xf32>) -> tensor<4x128x2048xf32>
   return %0 : tensor<4x128x2048xf32>
+}
+
+// istft_ola: iSTFT as overlap-add: torch.istft's inverse DFT basis as a ConvTranspose1d
+// (n_fft 1024, hop 256, center: padding n_fft/2; the form of pytorch#120982
+// and nnAudio's iSTFT), 1026 basis rows (real and imaginary of 513 bins), 128 frames.
+// ConvTranspose1d(1026, 1, 1024, stride=256, padding=512, output_padding=0, dilation=1, groups=1, bias=False), N=1: 128 -> 32512, 269.0 MFLOP
+func.func @bench_istft_ola(%x: tensor<1x1026x128xf32>, %w: tensor<1026x1x1024xf32>) -> tensor<1x1x32512xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 256>, padding = array<i64: 512>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 1 : i64} : (tensor<1x1026x128xf32>, tensor<1026x1x1024xf32>) -> tensor<1x1x32512xf32>
+  return %0 : tensor<1x1x32512xf32>
+}
+
+// tasnet_dec: Conv-TasNet decoder (Luo & Mesgarani 2019; asteroid's Decoder):
+// 512 filters of 16 samples, stride 8, one output channel; 4 s at 8 kHz.
+// ConvTranspose1d(512, 1, 16, stride=8, padding=0, output_padding=0, dilation=1, groups=1, bias=False), N=1: 3999 -> 32000, 65.5 MFLOP
+func.func @bench_tasnet_dec(%x: tensor<1x512x3999xf32>, %w: tensor<512x1x16xf32>) -> tensor<1x1x32000xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 8>, padding = array<i64: 0>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 1 : i64} : (tensor<1x512x3999xf32>, tensor<512x1x16xf32>) -> tensor<1x1x32000xf32>
+  return %0 : tensor<1x1x32000xf32>
+}
+
+// demucs_dec: Demucs v2 outermost decoder layer (facebookresearch/demucs, channels 64,
+// kernel 8, stride 4, 4 sources x stereo = 8 outputs); 1 s at 44.1 kHz.
+// ConvTranspose1d(64, 8, 8, stride=4, padding=0, output_padding=0, dilation=1, groups=1, bias=False), N=1: 11025 -> 44104, 90.3 MFLOP
+func.func @bench_demucs_dec(%x: tensor<1x64x11025xf32>, %w: tensor<64x8x8xf32>) -> tensor<1x8x44104xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 4>, padding = array<i64: 0>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 1 : i64} : (tensor<1x64x11025xf32>, tensor<64x8x8xf32>) -> tensor<1x8x44104xf32>
+  return %0 : tensor<1x8x44104xf32>
+}
+
+// encodec_up2: EnCodec 24 kHz SEANet decoder, second upsampling layer
+// (facebookresearch/encodec, ratios 8,5,4,2: K = 2*ratio, no padding); 1 s.
+// ConvTranspose1d(256, 128, 10, stride=5, padding=0, output_padding=0, dilation=1, groups=1, bias=False), N=1: 600 -> 3005, 393.2 MFLOP
+func.func @bench_encodec_up2(%x: tensor<1x256x600xf32>, %w: tensor<256x128x10xf32>) -> tensor<1x128x3005xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 5>, padding = array<i64: 0>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 1 : i64} : (tensor<1x256x600xf32>, tensor<256x128x10xf32>) -> tensor<1x128x3005xf32>
+  return %0 : tensor<1x128x3005xf32>
+}
+
+// bigvgan_up1: BigVGAN-v2 first upsampling layer (NVIDIA/BigVGAN, 24 kHz 100-band 256x:
+// upsample_initial_channel 1536, rate 4, kernel 8, padding (k-u)/2); weights
+// 37.7 MB, far beyond L2; 100 mel frames.
+// ConvTranspose1d(1536, 768, 8, stride=4, padding=2, output_padding=0, dilation=1, groups=1, bias=False), N=1: 100 -> 400, 1887.4 MFLOP
+func.func @bench_bigvgan_up1(%x: tensor<1x1536x100xf32>, %w: tensor<1536x768x8xf32>) -> tensor<1x768x400xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 4>, padding = array<i64: 2>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 1 : i64} : (tensor<1x1536x100xf32>, tensor<1536x768x8xf32>) -> tensor<1x768x400xf32>
+  return %0 : tensor<1x768x400xf32>
 }

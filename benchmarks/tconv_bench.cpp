@@ -49,15 +49,20 @@
 #include "HalideRuntime.h"
 
 #include "bench_batch16.h"
+#include "bench_bigvgan_up1.h"
+#include "bench_demucs_dec.h"
 #include "bench_dilated.h"
+#include "bench_encodec_up2.h"
 #include "bench_grouped.h"
 #include "bench_hifigan_up1.h"
 #include "bench_hifigan_up2.h"
 #include "bench_hifigan_up3.h"
 #include "bench_hifigan_up4.h"
+#include "bench_istft_ola.h"
 #include "bench_melgan_up1.h"
 #include "bench_seed_ex1.h"
 #include "bench_seed_ex2.h"
+#include "bench_tasnet_dec.h"
 
 #include <algorithm>
 #include <chrono>
@@ -170,6 +175,13 @@ const Shape kShapes[] = {
   {{16,  256, 256,  4, 2, 1, 1, 1, 1,  1024}, "batch16", bench_batch16, false},
   {{8,    256, 256,  8, 4, 2, 0, 1, 4,   512}, "grouped", bench_grouped, false},
   {{4,    128, 128,  3, 1, 2, 0, 2, 1,  2048}, "dilated", bench_dilated, false},
+  // Shape classes outside the shared list, from public models (shapes.mlir
+  // says where each comes from).
+  {{1,  1026,   1, 1024, 256, 512, 0, 1, 1,   128}, "istft_ola", bench_istft_ola, false},
+  {{1,   512,   1,   16,   8,   0, 0, 1, 1,  3999}, "tasnet_dec", bench_tasnet_dec, false},
+  {{1,    64,   8,    8,   4,   0, 0, 1, 1, 11025}, "demucs_dec", bench_demucs_dec, false},
+  {{1,   256, 128,   10,   5,   0, 0, 1, 1,   600}, "encodec_up2", bench_encodec_up2, false},
+  {{1,  1536, 768,    8,   4,   2, 0, 1, 1,   100}, "bigvgan_up1", bench_bigvgan_up1, false},
 };
 // clang-format on
 

@@ -98,6 +98,13 @@ public:
   /// baselines, chosen by name only).
   virtual bool tunable() const { return true; }
 
+  /// Whether tconv-tune tries this variant on `facts`: it is tunable, it
+  /// supports them, and compiling it is not far slower than the
+  /// alternatives that also do.
+  virtual bool searchable(const ShapeFacts &facts) const {
+    return tunable() && supports(facts);
+  }
+
   /// Called once before build() for variants that need something loaded
   /// (an autoscheduler plugin); "" or the error.
   virtual std::string prepare() const { return ""; }

@@ -7,6 +7,8 @@
 namespace tconv::codegen {
 
 // Each defined beside its schedule.
+const KernelVariant &cpuPhaseLanesVariant();
+const KernelVariant &cpuTapGemmVariant();
 const KernelVariant &cpuPhasesInSlicesVariant();
 const KernelVariant &cpuPhaseGemmVariant();
 const KernelVariant &gpuSharedTilesVariant();
@@ -43,7 +45,9 @@ std::string KernelVariant::checkParams(const ShapeFacts &facts,
 const std::vector<const KernelVariant *> &kernelVariants() {
   // The order of the default choice: the more specific variant first.
   static const std::vector<const KernelVariant *> variants = [] {
-    std::vector<const KernelVariant *> all = {&cpuPhasesInSlicesVariant(),
+    std::vector<const KernelVariant *> all = {&cpuPhaseLanesVariant(),
+                                              &cpuTapGemmVariant(),
+                                              &cpuPhasesInSlicesVariant(),
                                               &cpuPhaseGemmVariant(),
                                               &gpuSharedTilesVariant()};
     for (const KernelVariant *v : autoschedulerVariants())

@@ -86,6 +86,15 @@ bool canTreatPhasesAsVariable(const TransposedConvSpec &spec) {
   return true;
 }
 
+bool canTreatPhasesAsLanes(const TransposedConvSpec &spec) {
+  return spec.spatialRank == 1 && spec.stride[0] >= 2 &&
+         spec.dilation[0] == 1 && spec.kernelSize[0] % spec.stride[0] == 0;
+}
+
+bool canTreatTapsAsColumns(const TransposedConvSpec &spec) {
+  return spec.spatialRank == 1;
+}
+
 TransposedConvPipeline
 buildTransposedConvPipeline(const TransposedConvSpec &spec,
                             PipelineForm form) {
@@ -112,7 +121,14 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   assert(!chunked || cinPerGroup % inputChannelChunk == 0);
   assert(!form.phasesAsVariable ||
          (!chunked && canTreatPhasesAsVariable(spec)));
+  assert(!form.phasesAsLanes ||
+         (!chunked && !form.phasesAsVariable && canTreatPhasesAsLanes(spec)));
+  assert(!form.tapsAsColumns || (!chunked && !form.phasesAsVariable &&
+                                 !form.phasesAsLanes &&
+                                 canTreatTapsAsColumns(spec)));
   p.phasesAsVariable = form.phasesAsVariable;
+  p.phasesAsLanes = form.phasesAsLanes;
+  p.tapsAsColumns = form.tapsAsColumns;
 
   for (int j = 0; j < rank; ++j) {
     int64_t i = specDim(spec, j);
@@ -181,7 +197,44 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
     p.phaseSums(q, r, co, n) += product;
     p.phaseReductions.push_back(red);
   }
-  while (!p.phasesAsVariable) {
+  if (p.phasesAsLanes) {
+    // full(q, r, co, n) += in(q - u, ci, n) * w(r + u * s, co, ci): every
+    // tap k = r + u*s of input i = q - u lands on i*s + k = q*s + r.
+    const int32_t s = int32_t(p.phases[0].stride);
+    Var q = p.phaseVars[0], r = p.phaseVars[1];
+    RDom red({{0, int32_t(spec.kernelSize[0] / s)}, {0, cinPerGroup}}, "red0");
+    Expr inChannel = grouped ? group * cinPerGroup + red[1] : red[1];
+    Expr product = p.paddedInput(q - red[0], inChannel, n) *
+                   cast(accType, p.weight(r + red[0] * s, weightColumn,
+                                          inChannel));
+    p.phaseSums(q, r, co, n) += product;
+    p.phaseReductions.push_back(red);
+  }
+  if (p.tapsAsColumns) {
+    // columns(q, k, co, n) = sum_ci in(q, ci, n) * w(k, co, ci); phase r then
+    // adds the columns of its taps, each from its input position.
+    p.tapColumns = Func("tap_columns");
+    Var q = p.phaseVars[0], k("k");
+    p.columnReduction = RDom(0, cinPerGroup, "ci");
+    Expr inChannel = grouped ? group * cinPerGroup + p.columnReduction.x
+                             : p.columnReduction.x;
+    p.tapColumns(q, k, co, n) = cast(accType, 0);
+    p.tapColumns(q, k, co, n) +=
+        p.paddedInput(q, inChannel, n) *
+        cast(accType, p.weight(k, weightColumn, inChannel));
+    const DimPhases &dim = p.phases[0];
+    for (int64_t r = 0; r < dim.stride; ++r) {
+      const PhaseTaps &taps = dim.phases[r];
+      if (taps.tapCount == 0)
+        continue;
+      RDom u(0, int32_t(taps.tapCount), "taps" + std::to_string(r));
+      p.phaseSums(q, int32_t(r), co, n) += p.tapColumns(
+          q + int32_t(taps.firstOffset) - u * int32_t(dim.offsetStep),
+          int32_t(taps.firstTap) + u * int32_t(dim.tapStep), co, n);
+      p.phaseReductions.push_back(u);
+    }
+  }
+  while (!p.phasesAsVariable && !p.phasesAsLanes && !p.tapsAsColumns) {
     bool hasTaps = true;
     Region reductionBounds;
     for (int j = 0; j < rank; ++j) {
@@ -246,10 +299,13 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
       break;
   }
 
-  // Interleave the phases back: x_j = q_j * s_j + r_j.
+  // Interleave the phases back: x_j = q_j * s_j + r_j (with the phases as
+  // lanes, full position x_0 + padLo; / and % round down).
   std::vector<Expr> gatherArgs;
   for (int j = 0; j < rank; ++j) {
     Expr x = p.outputVars[j];
+    if (p.phasesAsLanes)
+      x += int32_t(spec.padding[specDim(spec, j)].padLo);
     int32_t s = int32_t(p.phases[j].stride);
     gatherArgs.push_back(x / s);
     gatherArgs.push_back(x % s);

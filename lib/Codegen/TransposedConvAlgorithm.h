@@ -53,6 +53,24 @@ struct TransposedConvPipeline {
   /// selects each phase's taps and offsets, so a schedule can loop over the
   /// phases inside a block of input channels.
   bool phasesAsVariable = false;
+  /// The phases as lanes (PipelineForm::phasesAsLanes): phaseSums holds the
+  /// full (uncropped) output, position q_0 * s + r_0 being output position
+  /// q_0 * s + r_0 - padLo, and has one update over (u_0, ci) in which full
+  /// position q*s + r reads input q - u and tap r + u*s: consecutive phases
+  /// read consecutive weights and one input position, so a schedule can
+  /// vectorize r_0 with no index arithmetic in the reduction.
+  bool phasesAsLanes = false;
+  /// The taps as GEMM columns (PipelineForm::tapsAsColumns): tapColumns(q,
+  /// k, co, n) = sum over ci of input(q, ci, n) * w(k, co, ci), one update
+  /// over `columnReduction` (ci); each phase update of phaseSums then sums
+  /// its taps' columns, tapColumns(q + offset - u*offsetStep, tap +
+  /// u*tapStep), over phaseReductions[k] = (u_0). A GEMM of (positions x
+  /// input channels) by (input channels x taps and output channels), then an
+  /// overlap-add: the form for few output channels, where blocking output
+  /// channels leaves no register reuse.
+  bool tapsAsColumns = false;
+  Halide::Func tapColumns;
+  Halide::RDom columnReduction;
 
   /// Only with an input channel chunk (the GPU schedule): each phase update
   /// adds, over its RDom (chunk), the partial sums of one chunk of input
@@ -83,12 +101,28 @@ struct PipelineForm {
   /// One update with the phase r_0 as a pure variable instead of one update
   /// per phase; only where canTreatPhasesAsVariable(spec).
   bool phasesAsVariable = false;
+  /// One update with the phase r_0 as an arithmetic variable (see
+  /// TransposedConvPipeline::phasesAsLanes); only where
+  /// canTreatPhasesAsLanes(spec).
+  bool phasesAsLanes = false;
+  /// The taps as GEMM columns (TransposedConvPipeline::tapsAsColumns); only
+  /// where canTreatTapsAsColumns(spec).
+  bool tapsAsColumns = false;
 };
 
 /// Whether every phase of `spec` has the same number of taps, so one
 /// reduction domain serves them all: 1-D, stride > 1 (K = 2s, as in the
 /// HiFi-GAN and MelGAN upsampling layers, qualifies; K = 5, s = 3 does not).
 bool canTreatPhasesAsVariable(const TransposedConvSpec &spec);
+
+/// Whether the phases of `spec` can be lanes of one update: 1-D, dilation 1
+/// and K a multiple of s > 1, so full output position q*s + r reads taps
+/// r + u*s at input q - u, u in [0, K/s).
+bool canTreatPhasesAsLanes(const TransposedConvSpec &spec);
+
+/// Whether the taps of `spec` can be GEMM columns: 1-D (any stride,
+/// dilation and padding).
+bool canTreatTapsAsColumns(const TransposedConvSpec &spec);
 
 /// Builds the Funcs for `spec`, unscheduled, in `form`. The spec must have
 /// passed checkSupported.

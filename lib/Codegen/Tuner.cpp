@@ -189,7 +189,7 @@ public:
   std::vector<VariantChoice> neighbours(const VariantChoice &best) {
     std::vector<VariantChoice> out;
     for (const KernelVariant *v : kernelVariants())
-      if (v != best.variant && v->tunable() && v->supports(at))
+      if (v != best.variant && v->searchable(at))
         out.push_back({v, v->defaultParams(at)});
     for (const ParamRange &range : best.variant->parameterSpace(at)) {
       auto current = std::find(range.values.begin(), range.values.end(),

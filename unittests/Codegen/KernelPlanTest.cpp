@@ -65,6 +65,49 @@ TEST(KernelVariants, DefaultChoiceFollowsRule5) {
   EXPECT_STREQ(defaultChoice(gpu).variant->name(), "gpu-shared-tiles");
 }
 
+TEST(KernelVariants, FewOutputChannelsTakeThePhasesAsLanes) {
+  // iSTFT-style overlap-add (Cout 1, K 1024, stride 256): phases as lanes,
+  // 4 vectors x 6 positions, a slice of input channels whose weights fit
+  // 512 KiB (513 = 27 x 19: 57 channels x 4 KiB).
+  ShapeFacts istft =
+      factsOf(conv1d(1, 513, 1, 64, 1024, 256, 384), kAvx512, false);
+  VariantChoice choice = defaultChoice(istft);
+  EXPECT_STREQ(choice.variant->name(), "cpu-phase-lanes");
+  EXPECT_EQ(choice.params.at("vectors_per_block"), 4);
+  EXPECT_EQ(choice.params.at("positions_per_block"), 6);
+  EXPECT_EQ(choice.params.at("channels_per_slice"), 57);
+  EXPECT_EQ(choice.variant->checkParams(istft, choice.params), "");
+  // Many output channels keep the positions in lanes.
+  ShapeFacts wide = factsOf(conv1d(1, 64, 32, 64, 32, 16, 8), kAvx512, false);
+  EXPECT_STREQ(defaultChoice(wide).variant->name(), "cpu-phases-in-slices");
+  // A stride of fewer phases than lanes (Conv-TasNet's decoder, s 8 on
+  // AVX-512) is supported, not chosen by default: the taps as GEMM columns.
+  ShapeFacts tasnet = factsOf(conv1d(1, 512, 1, 100, 16, 8, 0), kAvx512, false);
+  const KernelVariant *lanes = findVariant("cpu-phase-lanes");
+  EXPECT_TRUE(lanes->supports(tasnet));
+  EXPECT_FALSE(lanes->defaultFor(tasnet));
+  EXPECT_STREQ(defaultChoice(tasnet).variant->name(), "cpu-tap-gemm");
+  // Depthwise (one input channel per group): nothing for a GEMM to reuse.
+  ConvShape depthwise = conv1d(1, 64, 64, 100, 16, 8, 4);
+  depthwise.groups = 64;
+  EXPECT_STREQ(defaultChoice(factsOf(depthwise, kAvx512, false)).variant->name(),
+               "cpu-phase-gemm");
+  // Dilation breaks the arithmetic form.
+  ConvShape dilated = conv1d(1, 4, 1, 20, 32, 16, 0);
+  dilated.dilation = {2};
+  EXPECT_FALSE(lanes->supports(factsOf(dilated, kAvx512, false)));
+  // Its parameters are checked like the others'.
+  VariantParams params = choice.params;
+  params["vectors_per_block"] = 3;
+  EXPECT_EQ(lanes->checkParams(istft, params),
+            "vectors_per_block 3 does not divide the stride's 16 vectors of "
+            "phases");
+  params["vectors_per_block"] = 8;
+  EXPECT_EQ(lanes->checkParams(istft, params),
+            "vectors_per_block x positions_per_block x channels_per_block (48) "
+            "exceeds the 32 vector registers");
+}
+
 TEST(KernelVariants, CheckParamsNamesTheProblem) {
   ShapeFacts f = factsOf(conv1d(1, 64, 6, 50, 4, 2, 1), kAvx512, false);
   const KernelVariant *gemm = findVariant("cpu-phase-gemm");

@@ -12,6 +12,7 @@
 
 #include "CodegenTestUtils.h"
 #include "CpuRules.h"
+#include "HostTarget.h"
 #include "KernelPlan.h"
 #include "TransposedConvAlgorithm.h"
 
@@ -109,6 +110,13 @@ void runAndCompare(TransposedConvPipeline &pipeline, const JitCase &c,
 
 class TransposedConvJit : public ::testing::TestWithParam<JitCase> {};
 
+/// This machine as tconv-tune JIT-compiles for it: Halide 14's host target
+/// claims AVX512-FP16 on every CPU with AVX512-BF16 (Zen 4 and 5 have none;
+/// an f16 gather then ran vmovw and died of SIGILL), resolveTarget drops it.
+Halide::Target jitTarget() {
+  return resolveTarget("host").with_feature(Halide::Target::JIT);
+}
+
 /// The choices a case is compiled with (see the file comment).
 std::vector<VariantChoice> choicesUnderTest(const ShapeFacts &facts) {
   if (facts.dynamicLength())
@@ -125,7 +133,7 @@ TEST_P(TransposedConvJit, MatchesReference) {
   const JitCase &c = GetParam();
   bool dynamic = !c.dynamicRuns.empty();
   TransposedConvSpec spec = makeSpec(c.shape, c.type, c.hasBias, dynamic, dynamic);
-  Halide::Target target = Halide::get_jit_target_from_environment();
+  Halide::Target target = jitTarget();
   ShapeFacts facts = computeShapeFacts(spec, target);
   for (const VariantChoice &choice : choicesUnderTest(facts)) {
     SCOPED_TRACE(choice.describe());
@@ -192,6 +200,26 @@ const JitCase kCases[] = {
      {conv(1, 32, 8, 1, {7}, {24}, {12}, {1}, {{6, 6}}),
       conv(2, 32, 8, 1, {20}, {24}, {12}, {1}, {{6, 6}}),
       conv(1, 32, 8, 1, {1}, {24}, {12}, {1}, {{6, 6}})}},
+    // Few output channels (every 1-D case also runs cpu-tap-gemm, and those
+    // with K a multiple of s cpu-phase-lanes): padLo off a row boundary (one
+    // more row of sums per tile), groups of one channel with a negative
+    // padLo, partial tiles, f64, and dynamic lengths across the plans of
+    // both variants (their defaults: Cin >= 16).
+    {"PhaseLanesOneOutput", F32, true, conv(2, 40, 1, 1, {37}, {32}, {16}, {1}, {{8, 8}})},
+    {"PhaseLanesGroupsNegativePad", F32, true,
+     conv(1, 6, 2, 2, {11}, {48}, {16}, {1}, {{-5, 20}})},
+    {"PhaseLanesPartialTiles", F32, false, conv(1, 3, 1, 1, {150}, {16}, {16}, {1}, {{0, 0}})},
+    {"PhaseLanesF64", F64, true, conv(1, 4, 1, 1, {10}, {16}, {8}, {1}, {{3, 3}})},
+    {"PhaseLanesDynamic", F32, true, conv(1, 16, 1, 1, {9}, {32}, {16}, {1}, {{8, 8}}),
+     {conv(1, 16, 1, 1, {9}, {32}, {16}, {1}, {{8, 8}}),
+      conv(1, 16, 1, 1, {70}, {32}, {16}, {1}, {{8, 8}}),
+      conv(1, 16, 1, 1, {1}, {32}, {16}, {1}, {{8, 8}})}},
+    {"TapGemmDynamic", F32, true, conv(1, 16, 1, 1, {9}, {16}, {8}, {1}, {{0, 0}}),
+     {conv(1, 16, 1, 1, {9}, {16}, {8}, {1}, {{0, 0}}),
+      conv(1, 16, 1, 1, {101}, {16}, {8}, {1}, {{0, 0}}),
+      conv(1, 16, 1, 1, {1}, {16}, {8}, {1}, {{0, 0}})}},
+    {"TapGemmDilatedTwoOutputs", F32, true,
+     conv(2, 24, 2, 1, {41}, {5}, {3}, {2}, {{2, 1}})},
     {"F64", F64, true, conv(2, 3, 4, 1, {11}, {4}, {2}, {1}, {{1, 1}})},
     {"F16", F16, false, conv(1, 8, 4, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
     {"BF16", BF16, true, conv(1, 8, 4, 1, {12}, {5}, {3}, {1}, {{2, 1}})},
@@ -252,7 +280,7 @@ TEST(TransposedConvJitBuffers, RejectsMismatchedExtents) {
   TransposedConvSpec spec = makeSpec(shape, F32, /*hasBias=*/false,
                                      /*dynamicBatch=*/true,
                                      /*dynamicSpatial=*/true);
-  Halide::Target target = Halide::get_jit_target_from_environment();
+  Halide::Target target = jitTarget();
   TransposedConvPipeline pipeline =
       buildCpuPipeline(spec, chooseCpuTiling(spec, target));
   pipeline.output.compile_jit(target);

@@ -1,0 +1,288 @@
+//===- CpuPhaseLanes.cpp - The cpu-phase-lanes variant --------------------===//
+//
+// For layers with few output channels and a large stride (iSTFT-style
+// overlap-add: Cin ~ 1000, Cout 1, K 1024, s 256). The other CPU variants
+// vectorize positions of one phase and block output channels: with one
+// output channel each FMA needs its own input vector load and weight
+// broadcast, so they are load-bound at about half the FMA rate. Here the
+// stride phases are the lanes (PipelineForm::phasesAsLanes): a vector of
+// consecutive phases of the full output reads consecutive weights,
+// w(r + u*s), and one input position, broadcast. A register block is `vectors` vectors of
+// phases x `positions` positions x `channels` output channels, accumulated
+// over (taps, a slice of input channels): per step `vectors x channels`
+// weight loads and `positions` broadcasts feed `vectors x positions x
+// channels` FMAs. A tile of positions keeps its phase sums in memory across
+// the slices, so one slice's weights (sized to stay in L2) serve the whole
+// tile; the output is then a copy of the sums shifted by padLo, rows of
+// phases being consecutive outputs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CpuRules.h"
+#include "KernelVariant.h"
+
+#include <algorithm>
+
+using namespace Halide;
+
+namespace tconv::codegen {
+
+namespace {
+
+constexpr const char *kVectorsPerBlock = "vectors_per_block";
+constexpr const char *kPositionsPerBlock = "positions_per_block";
+constexpr const char *kChannelsPerBlock = "channels_per_block";
+constexpr const char *kBlocksPerTile = "blocks_per_tile";
+constexpr const char *kChannelsPerSlice = "channels_per_slice";
+constexpr const char *kParallel = "parallel";
+
+/// A slice's weights up to this size stay in L2 while a tile's positions
+/// use them (half of Zen 4/5's 1 MiB L2 per core).
+constexpr int64_t kSliceWeightBytes = 512 * 1024;
+/// Positions per tile by default: the weights are read once per tile, so a
+/// tile of T positions does T/2 FLOPs per weight byte.
+constexpr int64_t kTilePositions = 64;
+/// Tiles are the parallel tasks: at least this many where each keeps
+/// kMinTile positions.
+constexpr int64_t kMinTiles = 4;
+constexpr int64_t kMinTile = 24;
+
+struct LaneTiling {
+  int lanes = 1;             ///< phases per vector (divides the stride)
+  int vectorsPerBlock = 1;   ///< vectors of phases per register block
+  int positionsPerBlock = 1; ///< positions q per register block
+  int channelsPerBlock = 1;  ///< output channels per register block and tile
+  int blocksPerTile = 1;     ///< register blocks of positions per tile
+  int channelsPerSlice = 1;  ///< input channels per slice
+  bool parallel = true;
+};
+
+/// Phases per vector: the largest power of two that divides the stride, up to
+/// the target's lanes, so no vector straddles two rows of phases.
+int phaseLanes(const ShapeFacts &f) {
+  int lanes = 1;
+  while (lanes * 2 <= f.vectorWidth && f.innerStride % (lanes * 2) == 0)
+    lanes *= 2;
+  return lanes;
+}
+
+int64_t positionsPerPhase(const ShapeFacts &f) {
+  return f.dynamicLength()
+             ? kDynamicSize
+             : (f.innerOutputLength + f.innerStride - 1) / f.innerStride;
+}
+
+void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
+  Func out = p.output;
+  Var co = p.channel, n = p.batch;
+  const int tilePositions = t.positionsPerBlock * t.blocksPerTile;
+
+  // Output: x = xq * s + xr; a tile is tilePositions rows of s phases and a
+  // block of channels, and the phase sums' storage (r innermost) makes each
+  // vector of xr a dense load.
+  auto [q, r] = splitOutputByStridePhase(p);
+  Var qTile("q_tile"), qIn("q_in"), coBlock("co_block"), coIn("co_in");
+  out.split(q[0], qTile, qIn, tilePositions, TailStrategy::GuardWithIf)
+      .split(co, coBlock, coIn, t.channelsPerBlock)
+      .reorder(r[0], qIn, coIn, coBlock, qTile, n)
+      .vectorize(r[0], t.lanes);
+  Var blockTile("block_tile"), tile("tile");
+  out.fuse(coBlock, qTile, blockTile).fuse(blockTile, n, tile);
+  if (t.parallel)
+    out.parallel(tile);
+  for (size_t k = 0; k < p.trailingZeroDims.size(); ++k)
+    out.update(int(k)).unscheduled(); // a few columns of x_0
+
+  p.paddedInput.compute_at(out, tile);
+
+  // The full output's rows of one tile: one more than the tile's when padLo
+  // shifts the rows across a row boundary, rounded up to whole register
+  // blocks, and as many at the end (the padded input is zero there; only the
+  // valid part is stored), so the extent is a constant.
+  const int64_t s = p.phases[0].stride;
+  const int64_t padLo = p.spec.padding[0].padLo;
+  const int64_t rows = tilePositions + (((padLo % s) + s) % s != 0 ? 1 : 0);
+  const int64_t blocks = (rows + t.positionsPerBlock - 1) / t.positionsPerBlock;
+  Func sums = p.phaseSums;
+  Var sq = p.phaseVars[0], sr = p.phaseVars[1];
+  sums.compute_at(out, tile)
+      .reorder_storage(sr, sq, co, n)
+      .bound_extent(sq, int(blocks * t.positionsPerBlock))
+      .reorder(sr, sq, co, n)
+      .vectorize(sr, t.lanes);
+
+  // Register blocks inside slices of input channels.
+  const RDom &red = p.phaseReductions[0];
+  RVar tap = red[0], ci = red[1];
+  RVar ciSlice("ci_slice"), ciIn("ci_in_slice");
+  Var qBlock("sq_block"), qInBlock("sq_in"), rBlock("sr_block"),
+      rVectors("sr_vectors"), rLanes("sr_lanes");
+  sums.update(0)
+      .split(sq, qBlock, qInBlock, t.positionsPerBlock, TailStrategy::RoundUp)
+      .split(sr, rBlock, rVectors, t.lanes * t.vectorsPerBlock,
+             TailStrategy::RoundUp)
+      .split(rVectors, rVectors, rLanes, t.lanes)
+      .split(ci, ciSlice, ciIn, t.channelsPerSlice)
+      .reorder(rLanes, rVectors, qInBlock, co, tap, ciIn, rBlock, qBlock,
+               ciSlice, n)
+      .vectorize(rLanes)
+      .unroll(rVectors)
+      .unroll(qInBlock)
+      .unroll(co);
+}
+
+class CpuPhaseLanesVariant : public KernelVariant {
+public:
+  const char *name() const override { return "cpu-phase-lanes"; }
+
+  bool supports(const ShapeFacts &f) const override {
+    return !f.gpu && canTreatPhasesAsLanes(f.spec);
+  }
+
+  /// Few output channels, enough input channels to reduce over (not
+  /// depthwise), and phases that fill whole vectors. Measured in
+  /// docs/performance.md, "Few output channels".
+  bool defaultFor(const ShapeFacts &f) const override {
+    return supports(f) && f.coutPerGroup <= 2 && f.cinPerGroup >= 16 &&
+           phaseLanes(f) == f.vectorWidth;
+  }
+
+  std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
+    const int64_t rowVectors = f.innerStride / phaseLanes(f);
+    std::vector<int64_t> vectors, positions, tiles;
+    for (int64_t v = 1; v <= std::min<int64_t>(rowVectors, 8); ++v)
+      if (rowVectors % v == 0)
+        vectors.push_back(v);
+    for (int64_t q = 1; q <= accumulatorRegisters(f); ++q)
+      positions.push_back(q);
+    for (int64_t b : {1, 2, 4, 8, 16})
+      tiles.push_back(b);
+    std::vector<int64_t> slices;
+    for (int64_t s = 1; s <= f.cinPerGroup; ++s)
+      if (f.cinPerGroup % s == 0 && (s == f.cinPerGroup || s <= 256))
+        slices.push_back(s);
+    std::vector<int64_t> channels;
+    for (int64_t c = 1; c <= std::min<int64_t>(f.coutPerGroup, 4); ++c)
+      if (f.coutPerGroup % c == 0)
+        channels.push_back(c);
+    return {{kVectorsPerBlock, vectors},   {kPositionsPerBlock, positions},
+            {kChannelsPerBlock, channels}, {kBlocksPerTile, tiles},
+            {kChannelsPerSlice, slices},   {kParallel, {0, 1}}};
+  }
+
+  VariantParams defaultParams(const ShapeFacts &f) const override {
+    const int lanes = phaseLanes(f);
+    const int accumulators = accumulatorRegisters(f);
+    LaneTiling t;
+    t.channelsPerBlock = 1;
+    t.vectorsPerBlock =
+        largestDivisorAtMost(f.innerStride / lanes, std::max(1, accumulators / 6));
+    t.positionsPerBlock = std::max(1, accumulators / t.vectorsPerBlock);
+    // Tiles of at most kTilePositions positions, as even as the phase row
+    // allows, and at least kMinTiles of them where that leaves kMinTile
+    // positions each (the tiles are the parallel tasks).
+    int64_t tilePositions = kTilePositions;
+    if (int64_t row = positionsPerPhase(f); !isDynamicSize(row)) {
+      int64_t tiles = std::max((row + kTilePositions - 1) / kTilePositions,
+                               std::min(kMinTiles, row / kMinTile));
+      tiles = std::max<int64_t>(tiles, 1);
+      tilePositions = (row + tiles - 1) / tiles;
+    }
+    t.positionsPerBlock =
+        int(std::min<int64_t>(t.positionsPerBlock, tilePositions));
+    t.blocksPerTile = int(std::min<int64_t>(
+        16, (tilePositions + t.positionsPerBlock - 1) / t.positionsPerBlock));
+    const int64_t bytes = halideType(f.spec.elementType).bytes();
+    t.channelsPerSlice = largestDivisorAtMost(
+        f.cinPerGroup,
+        std::max<int64_t>(1, kSliceWeightBytes /
+                                 (f.spec.kernelSize[0] * bytes)));
+    t.parallel = !runsSeriallyByRule(f);
+    return {{kVectorsPerBlock, t.vectorsPerBlock},
+            {kPositionsPerBlock, t.positionsPerBlock},
+            {kChannelsPerBlock, t.channelsPerBlock},
+            {kBlocksPerTile, t.blocksPerTile},
+            {kChannelsPerSlice, t.channelsPerSlice},
+            {kParallel, t.parallel ? 1 : 0}};
+  }
+
+  std::string checkParams(const ShapeFacts &f,
+                          const VariantParams &params) const override {
+    if (std::string error = KernelVariant::checkParams(f, params);
+        !error.empty())
+      return error;
+    for (const auto &[name, value] : params)
+      if (value < (name == kParallel ? 0 : 1))
+        return name + " must be positive, got " + std::to_string(value);
+    const int64_t v = params.at(kVectorsPerBlock),
+                  q = params.at(kPositionsPerBlock),
+                  c = params.at(kChannelsPerBlock),
+                  slice = params.at(kChannelsPerSlice);
+    const int64_t rowVectors = f.innerStride / phaseLanes(f);
+    if (rowVectors % v != 0)
+      return "vectors_per_block " + std::to_string(v) +
+             " does not divide the stride's " + std::to_string(rowVectors) +
+             " vectors of phases";
+    if (f.coutPerGroup % c != 0)
+      return "channels_per_block " + std::to_string(c) +
+             " does not divide the output channels per group (" +
+             std::to_string(f.coutPerGroup) + ")";
+    if (v * q * c > f.vectorRegisters)
+      return "vectors_per_block x positions_per_block x channels_per_block (" +
+             std::to_string(v * q * c) + ") exceeds the " +
+             std::to_string(f.vectorRegisters) + " vector registers";
+    if (f.cinPerGroup % slice != 0)
+      return "channels_per_slice " + std::to_string(slice) +
+             " does not divide the input channels per group (" +
+             std::to_string(f.cinPerGroup) + ")";
+    if (params.at(kParallel) > 1)
+      return "parallel must be 0 or 1";
+    return "";
+  }
+
+  /// Positions computed (whole tiles) times the cycles per vector of a
+  /// block: `v*c + q` loads per `v*q*c` FMAs, and the latency bound below
+  /// 10 accumulators, as CpuVariants.cpp's model.
+  double predictedCost(const ShapeFacts &f,
+                       const VariantParams &params) const override {
+    const int64_t row = positionsPerPhase(f);
+    if (isDynamicSize(row))
+      return 1;
+    const double v = double(params.at(kVectorsPerBlock)),
+                 q = double(params.at(kPositionsPerBlock)),
+                 c = double(params.at(kChannelsPerBlock));
+    const int64_t tile = params.at(kPositionsPerBlock) * params.at(kBlocksPerTile);
+    const double computed = double((row + tile - 1) / tile * tile);
+    double cost = computed * std::max({1.0, (v * c + q) / (v * q * c),
+                                       10.0 / (v * q * c)});
+    const bool parallel = params.at(kParallel) != 0;
+    if (!parallel && !runsSeriallyByRule(f))
+      cost *= 2;
+    return cost;
+  }
+
+  TransposedConvPipeline build(const ShapeFacts &f,
+                               const VariantParams &params) const override {
+    LaneTiling t;
+    t.lanes = phaseLanes(f);
+    t.vectorsPerBlock = int(params.at(kVectorsPerBlock));
+    t.positionsPerBlock = int(params.at(kPositionsPerBlock));
+    t.channelsPerBlock = int(params.at(kChannelsPerBlock));
+    t.blocksPerTile = int(params.at(kBlocksPerTile));
+    t.channelsPerSlice = int(params.at(kChannelsPerSlice));
+    t.parallel = params.at(kParallel) != 0;
+    TransposedConvPipeline pipeline =
+        buildTransposedConvPipeline(f.spec, {0, false, /*phasesAsLanes=*/true});
+    applyPhaseLanesSchedule(pipeline, t);
+    return pipeline;
+  }
+};
+
+} // namespace
+
+const KernelVariant &cpuPhaseLanesVariant() {
+  static const CpuPhaseLanesVariant variant;
+  return variant;
+}
+
+} // namespace tconv::codegen
