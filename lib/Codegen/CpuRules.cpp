@@ -21,13 +21,19 @@ constexpr int kChannelsPerSlice = 16;
 constexpr int64_t kSerialFlops = int64_t(1) << 20;
 /// Rule 2: tasks that keep two cores busy with N = 1.
 constexpr int64_t kEnoughTasks = 8;
+/// Rule 5b: weights beyond this (four times Zen 4/5's 1 MiB L2 per core) are
+/// streamed from L3 or memory by any tiling that reads all input channels per
+/// phase.
+constexpr int64_t kWeightsBeyondL2 = int64_t(4) << 20;
 } // namespace
 
 bool slicesPhasesByRule(const ShapeFacts &f) {
   // Below stride 8 two or four phases re-read little, and the slices' extra
-  // accumulator traffic cost 1-8%.
-  return f.uniformPhaseTaps && f.innerStride >= 8 &&
-         f.cinPerGroup > kChannelsPerSlice;
+  // accumulator traffic cost 1-8%. Rule 5b: except where the weights are far
+  // beyond L2, where one slice's weights serve every phase from L1 (bigvgan_up1,
+  // 1536 -> 768, K 8, s 4, 37.7 MB of weights: 2.0x, docs/performance.md).
+  return f.uniformPhaseTaps && f.cinPerGroup > kChannelsPerSlice &&
+         (f.innerStride >= 8 || f.weightBytes > kWeightsBeyondL2);
 }
 
 int channelsPerSliceByRule(const ShapeFacts &f) {

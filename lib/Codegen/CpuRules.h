@@ -16,7 +16,8 @@
 namespace tconv::codegen {
 
 /// Rule 5: the phases as a variable, looped inside slices of input channels
-/// (the cpu-phases-in-slices variant) where the stride is >= 8.
+/// (the cpu-phases-in-slices variant) where the stride is >= 8; rule 5b:
+/// also where the weights are far beyond L2.
 bool slicesPhasesByRule(const ShapeFacts &facts);
 
 /// Rule 5: input channels per slice, a divisor of Cin/groups.

@@ -58,6 +58,14 @@ TEST(KernelVariants, DefaultChoiceFollowsRule5) {
   // hifigan_up3: stride 2, one update per phase.
   ShapeFacts up3 = factsOf(conv1d(1, 128, 64, 6400, 4, 2, 1), kAvx512, false);
   EXPECT_STREQ(defaultChoice(up3).variant->name(), "cpu-phase-gemm");
+  // Rule 5b: stride 4, but 37.7 MB of weights (BigVGAN-v2's first layer):
+  // the phases in slices.
+  ShapeFacts bigvgan =
+      factsOf(conv1d(1, 1536, 768, 100, 8, 4, 2), kAvx512, false);
+  EXPECT_STREQ(defaultChoice(bigvgan).variant->name(), "cpu-phases-in-slices");
+  // encodec_up2 (stride 5, 1.3 MB of weights): one update per phase.
+  ShapeFacts encodec = factsOf(conv1d(1, 256, 128, 600, 10, 5, 0), kAvx512, false);
+  EXPECT_STREQ(defaultChoice(encodec).variant->name(), "cpu-phase-gemm");
   // A GPU target.
   ShapeFacts gpu = computeShapeFacts(
       makeSpec(conv1d(1, 8, 8, 10, 4, 2, 1), ElementType::F32, true),
