@@ -66,11 +66,6 @@ int phaseLanes(const ShapeFacts &f) {
   return lanes;
 }
 
-int64_t positionsPerPhase(const ShapeFacts &f) {
-  return f.dynamicLength()
-             ? kDynamicSize
-             : (f.innerOutputLength + f.innerStride - 1) / f.innerStride;
-}
 
 void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
   Func out = p.output;
@@ -157,14 +152,10 @@ public:
       positions.push_back(q);
     for (int64_t b : {1, 2, 4, 8, 16})
       tiles.push_back(b);
-    std::vector<int64_t> slices;
-    for (int64_t s = 1; s <= f.cinPerGroup; ++s)
-      if (f.cinPerGroup % s == 0 && (s == f.cinPerGroup || s <= 256))
-        slices.push_back(s);
-    std::vector<int64_t> channels;
-    for (int64_t c = 1; c <= std::min<int64_t>(f.coutPerGroup, 4); ++c)
-      if (f.coutPerGroup % c == 0)
-        channels.push_back(c);
+    std::vector<int64_t> slices = divisorsAtMost(f.cinPerGroup, 256);
+    if (slices.back() != f.cinPerGroup)
+      slices.push_back(f.cinPerGroup);
+    std::vector<int64_t> channels = divisorsAtMost(f.coutPerGroup, 4);
     return {{kVectorsPerBlock, vectors},   {kPositionsPerBlock, positions},
             {kChannelsPerBlock, channels}, {kBlocksPerTile, tiles},
             {kChannelsPerSlice, slices},   {kParallel, {0, 1}}};
@@ -182,7 +173,7 @@ public:
     // allows, and at least kMinTiles of them where that leaves kMinTile
     // positions each (the tiles are the parallel tasks).
     int64_t tilePositions = kTilePositions;
-    if (int64_t row = positionsPerPhase(f); !isDynamicSize(row)) {
+    if (int64_t row = f.positionsPerPhase; !isDynamicSize(row)) {
       int64_t tiles = std::max((row + kTilePositions - 1) / kTilePositions,
                                std::min(kMinTiles, row / kMinTile));
       tiles = std::max<int64_t>(tiles, 1);
@@ -211,9 +202,9 @@ public:
     if (std::string error = KernelVariant::checkParams(f, params);
         !error.empty())
       return error;
-    for (const auto &[name, value] : params)
-      if (value < (name == kParallel ? 0 : 1))
-        return name + " must be positive, got " + std::to_string(value);
+    if (std::string error = checkPositiveParams(params, {kParallel});
+        !error.empty())
+      return error;
     const int64_t v = params.at(kVectorsPerBlock),
                   q = params.at(kPositionsPerBlock),
                   c = params.at(kChannelsPerBlock),
@@ -241,11 +232,10 @@ public:
   }
 
   /// Positions computed (whole tiles) times the cycles per vector of a
-  /// block: `v*c + q` loads per `v*q*c` FMAs, and the latency bound below
-  /// 10 accumulators, as CpuVariants.cpp's model.
+  /// block: `v*c + q` loads per `v*q*c` FMAs (microKernelCycles).
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
-    const int64_t row = positionsPerPhase(f);
+    const int64_t row = f.positionsPerPhase;
     if (isDynamicSize(row))
       return 1;
     const double v = double(params.at(kVectorsPerBlock)),
@@ -253,8 +243,7 @@ public:
                  c = double(params.at(kChannelsPerBlock));
     const int64_t tile = params.at(kPositionsPerBlock) * params.at(kBlocksPerTile);
     const double computed = double((row + tile - 1) / tile * tile);
-    double cost = computed * std::max({1.0, (v * c + q) / (v * q * c),
-                                       10.0 / (v * q * c)});
+    double cost = computed * microKernelCycles(v * c + q, v * q * c);
     const bool parallel = params.at(kParallel) != 0;
     if (!parallel && !runsSeriallyByRule(f))
       cost *= 2;

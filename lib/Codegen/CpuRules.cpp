@@ -45,6 +45,11 @@ int accumulatorRegisters(const ShapeFacts &f) {
   return f.vectorRegisters == 32 ? 24 : 12;
 }
 
+double microKernelCycles(double loads, double fmas) {
+  constexpr double kLatencyAccumulators = 10;
+  return std::max({1.0, loads / fmas, kLatencyAccumulators / fmas});
+}
+
 int channelsPerBlockByRule(const ShapeFacts &f, bool phasesInSlices) {
   // Rule 1: 4 channels x 6 vectors on 32 registers (8 x 3 reloads the input
   // more often, 2 x 12 twice the input loads per FMA), dividing Cout/groups

@@ -26,6 +26,17 @@ int channelsPerSliceByRule(const ShapeFacts &facts);
 /// Accumulator registers of the micro-kernel (24 of 32, 12 of 16).
 int accumulatorRegisters(const ShapeFacts &facts);
 
+/// Cycles per FMA of a register block that issues `loads` loads and
+/// broadcasts for `fmas` independent FMAs per reduction step, relative to one
+/// FMA a cycle: load-bound when loads > fmas (as many loads as FMAs issue per
+/// cycle), latency-bound below 10 accumulators (two FMA pipes of 4-cycle
+/// latency need 8 in flight, the loads around them more). Zen 5 length
+/// sweeps (2026-12-05, 1 thread): 4 x 2 tiles on 4-vector rows ran at
+/// 0.70-0.75x 4 x 4 tiles, and 4 x 3 tiles on 2-vector rows at 0.66-0.70x
+/// 4 x 2 ones; 10 orders both right (12 did not). The variants' cost models
+/// (predictedCost) share it.
+double microKernelCycles(double loads, double fmas);
+
 /// Rules 1 and 1b: output channels per register block.
 int channelsPerBlockByRule(const ShapeFacts &facts, bool phasesInSlices);
 

@@ -114,11 +114,6 @@ void applyTapGemmSchedule(TransposedConvPipeline &p, const TapGemmTiling &t) {
       .unroll(ckIn);
 }
 
-int64_t positionsPerPhase(const ShapeFacts &f) {
-  return f.dynamicLength()
-             ? kDynamicSize
-             : (f.innerOutputLength + f.innerStride - 1) / f.innerStride;
-}
 
 class CpuTapGemmVariant : public KernelVariant {
 public:
@@ -141,16 +136,11 @@ public:
     std::vector<int64_t> vectors, taps, channels;
     for (int64_t v = 1; v <= accumulatorRegisters(f); ++v)
       vectors.push_back(v);
-    for (int64_t k = 1; k <= std::min<int64_t>(f.spec.kernelSize[0], 16); ++k)
-      if (f.spec.kernelSize[0] % k == 0)
-        taps.push_back(k);
-    for (int64_t c = 1; c <= std::min<int64_t>(f.coutPerGroup, 16); ++c)
-      if (f.coutPerGroup % c == 0)
-        channels.push_back(c);
-    std::vector<int64_t> slices;
-    for (int64_t s = 1; s <= f.cinPerGroup; ++s)
-      if (f.cinPerGroup % s == 0 && (s == f.cinPerGroup || s <= 256))
-        slices.push_back(s);
+    taps = divisorsAtMost(f.spec.kernelSize[0], 16);
+    channels = divisorsAtMost(f.coutPerGroup, 16);
+    std::vector<int64_t> slices = divisorsAtMost(f.cinPerGroup, 256);
+    if (slices.back() != f.cinPerGroup)
+      slices.push_back(f.cinPerGroup);
     return {{kVectorsPerBlock, vectors},
             {kTapsPerBlock, taps},
             {kBlocksPerTile, {1, 2, 3, 4, 6, 8, 12, 16}},
@@ -181,7 +171,7 @@ public:
     t.channelsPerSlice = largestDivisorAtMost(
         f.cinPerGroup, std::max<int64_t>(1, kInputSliceBytes /
                                                 (blockLength * bytes)));
-    if (int64_t row = positionsPerPhase(f); !isDynamicSize(row)) {
+    if (int64_t row = f.positionsPerPhase; !isDynamicSize(row)) {
       const int64_t rowBlocks = (row + blockLength - 1) / blockLength;
       blocks = std::min(blocks, std::max<int64_t>(1, rowBlocks / kMinTiles));
       if (rowBlocks <= blocks)
@@ -203,9 +193,9 @@ public:
     if (std::string error = KernelVariant::checkParams(f, params);
         !error.empty())
       return error;
-    for (const auto &[name, value] : params)
-      if (value < (name == kParallel ? 0 : 1))
-        return name + " must be positive, got " + std::to_string(value);
+    if (std::string error = checkPositiveParams(params, {kParallel});
+        !error.empty())
+      return error;
     const int64_t v = params.at(kVectorsPerBlock), k = params.at(kTapsPerBlock),
                   c = params.at(kChannelsPerTile);
     if (f.spec.kernelSize[0] % k != 0)
@@ -231,11 +221,10 @@ public:
   }
 
   /// Positions computed (whole tiles) times the cycles per vector of a
-  /// block: `v + k` loads per `v x k` FMAs, the latency bound below 10
-  /// accumulators, as CpuVariants.cpp's model.
+  /// block: `v + k` loads per `v x k` FMAs (microKernelCycles).
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
-    const int64_t row = positionsPerPhase(f);
+    const int64_t row = f.positionsPerPhase;
     if (isDynamicSize(row))
       return 1;
     const double v = double(params.at(kVectorsPerBlock)),
@@ -243,8 +232,7 @@ public:
     const int64_t tile = int64_t(f.vectorWidth) * params.at(kVectorsPerBlock) *
                          params.at(kBlocksPerTile);
     const double computed = double((row + tile - 1) / tile * tile);
-    double cost =
-        computed * std::max({1.0, (v + k) / (v * k), 10.0 / (v * k)});
+    double cost = computed * microKernelCycles(v + k, v * k);
     if (params.at(kParallel) == 0 && !runsSeriallyByRule(f))
       cost *= 2;
     return cost;

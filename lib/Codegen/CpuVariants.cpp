@@ -23,14 +23,6 @@ constexpr const char *kBlocksPerChunk = "blocks_per_chunk";
 constexpr const char *kParallel = "parallel";
 constexpr const char *kChannelsPerSlice = "channels_per_slice";
 
-std::vector<int64_t> divisorsAtMost(int64_t n, int64_t limit) {
-  std::vector<int64_t> divisors;
-  for (int64_t d = 1; d <= std::min(n, limit); ++d)
-    if (n % d == 0)
-      divisors.push_back(d);
-  return divisors;
-}
-
 class CpuVariant : public KernelVariant {
 public:
   explicit CpuVariant(bool phasesInSlices) : phasesInSlices(phasesInSlices) {}
@@ -112,18 +104,11 @@ public:
   /// Positions computed per phase row (whole tiles) times the cycles per
   /// computed vector and channel of the micro-kernel: each (input channel,
   /// tap) step loads `v` input vectors and broadcasts `c` weights for `c x v`
-  /// FMAs, so with as many loads as FMAs per cycle a block is load-bound when
-  /// v + c > v * c, and latency-bound below kLatencyAccumulators independent
-  /// accumulators (two FMA pipes of 4-cycle latency need 8 in flight, the
-  /// loads around them more). Zen 5 length sweeps (2026-12-05, 1 thread):
-  /// 4 x 2 tiles on 4-vector rows ran at 0.70-0.75x 4 x 4 tiles, and 4 x 3
-  /// tiles on 2-vector rows at 0.66-0.70x 4 x 2 ones; 10 orders both right
-  /// (12 did not). Serial where the work is large enough to share (rule 4)
-  /// counts double, parallel where it is too small a third more (rule 4's
-  /// measurements). A ranking for KernelPlan, not a time.
+  /// FMAs (microKernelCycles). Serial where the work is large enough to
+  /// share (rule 4) counts double, parallel where it is too small a third
+  /// more (rule 4's measurements). A ranking for KernelPlan, not a time.
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
-    constexpr double kLatencyAccumulators = 10;
     constexpr double kEnoughTasks = 8; // rule 2's
     if (isDynamicSize(f.vectorsPerPhase))
       return 1;
@@ -131,8 +116,7 @@ public:
                  c = double(params.at(kChannelsPerBlock));
     const double tiles = double((f.vectorsPerPhase + int64_t(v) - 1) /
                                 int64_t(v));
-    double cost = tiles * v *
-                  std::max({1.0, (v + c) / (v * c), kLatencyAccumulators / (v * c)});
+    double cost = tiles * v * microKernelCycles(v + c, v * c);
     const bool parallel = params.at(kParallel) != 0;
     if (!parallel && !runsSeriallyByRule(f))
       cost *= 2;

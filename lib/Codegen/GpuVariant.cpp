@@ -49,9 +49,8 @@ public:
     if (std::string error = KernelVariant::checkParams(f, params);
         !error.empty())
       return error;
-    for (const auto &[name, value] : params)
-      if (value < 1)
-        return name + " must be positive, got " + std::to_string(value);
+    if (std::string error = checkPositiveParams(params); !error.empty())
+      return error;
     const int64_t channels = params.at(kThreadsC) * params.at(kRegsC);
     if (f.coutPerGroup % channels != 0)
       return "threads_c x regs_c (" + std::to_string(channels) +

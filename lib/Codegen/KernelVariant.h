@@ -131,6 +131,11 @@ struct VariantChoice {
   std::string describe() const;
 };
 
+/// "" when every parameter is at least 1 (those named in `mayBeZero` at least
+/// 0), else "<name> must be positive, got <value>".
+std::string checkPositiveParams(const VariantParams &params,
+                                const std::vector<std::string> &mayBeZero = {});
+
 /// The registry's default for `facts`: the first variant whose defaultFor()
 /// accepts it, with its default parameters.
 VariantChoice defaultChoice(const ShapeFacts &facts);

@@ -2,6 +2,7 @@
 
 #include "KernelVariant.h"
 
+#include <algorithm>
 #include <set>
 
 namespace tconv::codegen {
@@ -39,6 +40,18 @@ std::string KernelVariant::checkParams(const ShapeFacts &facts,
     if (!expected.count(param))
       return std::string("variant ") + name() + " has no parameter '" + param +
              "'";
+  return "";
+}
+
+std::string checkPositiveParams(const VariantParams &params,
+                                const std::vector<std::string> &mayBeZero) {
+  for (const auto &[name, value] : params) {
+    const bool zeroAllowed =
+        std::find(mayBeZero.begin(), mayBeZero.end(), name) != mayBeZero.end();
+    if (value < (zeroAllowed ? 0 : 1))
+      return name + " must be " + (zeroAllowed ? "0 or more" : "positive") +
+             ", got " + std::to_string(value);
+  }
   return "";
 }
 

@@ -21,6 +21,14 @@ int largestDivisorAtMost(int64_t n, int64_t limit) {
   return 1;
 }
 
+std::vector<int64_t> divisorsAtMost(int64_t n, int64_t limit) {
+  std::vector<int64_t> divisors;
+  for (int64_t d = 1; d <= std::min(n, limit); ++d)
+    if (n % d == 0)
+      divisors.push_back(d);
+  return divisors;
+}
+
 ShapeFacts computeShapeFacts(const TransposedConvSpec &spec,
                              const Halide::Target &target) {
   ShapeFacts f;
@@ -42,8 +50,9 @@ ShapeFacts computeShapeFacts(const TransposedConvSpec &spec,
   f.innerStride = spec.stride[rank - 1];
   f.innerOutputLength = out[rank - 1];
   if (!f.dynamicLength()) {
-    int64_t perPhase = (f.innerOutputLength + f.innerStride - 1) / f.innerStride;
-    f.vectorsPerPhase = (perPhase + f.vectorWidth - 1) / f.vectorWidth;
+    f.positionsPerPhase =
+        (f.innerOutputLength + f.innerStride - 1) / f.innerStride;
+    f.vectorsPerPhase = (f.positionsPerPhase + f.vectorWidth - 1) / f.vectorWidth;
   }
   f.outerTasks = spec.batch;
   for (int64_t i = 0; i + 1 < rank; ++i)

@@ -17,6 +17,8 @@
 
 #include "Halide.h"
 
+#include <vector>
+
 namespace tconv::codegen {
 
 /// Counts at or above this are "large": products saturate here instead of
@@ -28,6 +30,9 @@ int64_t cappedProduct(int64_t a, int64_t b, int64_t cap = kSaturatedCount);
 
 /// The largest divisor of `n` not above `limit` (at least 1).
 int largestDivisorAtMost(int64_t n, int64_t limit);
+
+/// The divisors of `n` not above `limit`, ascending (a parameter space).
+std::vector<int64_t> divisorsAtMost(int64_t n, int64_t limit);
 
 struct ShapeFacts {
   TransposedConvSpec spec;
@@ -43,8 +48,9 @@ struct ShapeFacts {
   int64_t cinPerGroup = 1, coutPerGroup = 1;
   int64_t innerStride = 1;
   int64_t innerOutputLength = kDynamicSize;
-  /// One stride phase's positions along dimension 0, in vectors
+  /// One stride phase's positions along dimension 0, and in vectors
   /// (kDynamicSize with a dynamic length).
+  int64_t positionsPerPhase = kDynamicSize;
   int64_t vectorsPerPhase = kDynamicSize;
   /// Phase positions q_j of the other spatial dims times the batch: the
   /// parallel tasks per tile of dimension 0 and chunk of channels

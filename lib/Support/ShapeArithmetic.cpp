@@ -72,14 +72,6 @@ int64_t dilatedKernelExtent(int64_t kernel, int64_t dilation) {
   return *extent;
 }
 
-int64_t fullTransposedLength(int64_t inputLength, int64_t kernel, int64_t stride,
-                             int64_t dilation) {
-  std::optional<int64_t> full =
-      checkedFullTransposedLength(inputLength, kernel, stride, dilation);
-  assert(full && "int64_t overflow: the verifier rejects this configuration");
-  return *full;
-}
-
 int64_t transposedOutputLength(int64_t inputLength, int64_t kernel,
                                int64_t stride, int64_t dilation,
                                const DimPadding &padding) {

@@ -48,11 +48,6 @@ struct DimPadding {
 /// d*(k-1) + 1: the extent of a kernel of size k dilated by d.
 int64_t dilatedKernelExtent(int64_t kernel, int64_t dilation);
 
-/// F = (L-1)*s + d*(k-1) + 1, the length of the uncropped transposed output.
-/// Dynamic when L is dynamic.
-int64_t fullTransposedLength(int64_t inputLength, int64_t kernel, int64_t stride,
-                             int64_t dilation);
-
 /// F - padLo - padHi + trailingZeros. Dynamic when L is dynamic. The result may
 /// be zero or negative for invalid configurations: callers diagnose that.
 int64_t transposedOutputLength(int64_t inputLength, int64_t kernel,
