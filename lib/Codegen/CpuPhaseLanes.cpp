@@ -66,7 +66,6 @@ int phaseLanes(const ShapeFacts &f) {
   return lanes;
 }
 
-
 void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
   Func out = p.output;
   Var co = p.channel, n = p.batch;
@@ -96,7 +95,7 @@ void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
   // valid part is stored), so the extent is a constant.
   const int64_t s = p.phases[0].stride;
   const int64_t padLo = p.spec.padding[0].padLo;
-  const int64_t rows = tilePositions + (((padLo % s) + s) % s != 0 ? 1 : 0);
+  const int64_t rows = tilePositions + (floorMod(padLo, s) != 0 ? 1 : 0);
   const int64_t blocks = (rows + t.positionsPerBlock - 1) / t.positionsPerBlock;
   Func sums = p.phaseSums;
   Var sq = p.phaseVars[0], sr = p.phaseVars[1];

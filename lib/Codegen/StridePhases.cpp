@@ -8,9 +8,8 @@
 
 namespace tconv::codegen {
 
-/// Floor division and modulo: padLo may be negative, and C++'s / and %
-/// truncate toward zero.
-static int64_t floorMod(int64_t a, int64_t b) { return ((a % b) + b) % b; }
+int64_t floorMod(int64_t a, int64_t b) { return ((a % b) + b) % b; }
+
 static int64_t floorDiv(int64_t a, int64_t b) {
   return (a - floorMod(a, b)) / b;
 }

@@ -37,6 +37,10 @@ struct DimPhases {
   std::vector<PhaseTaps> phases; ///< indexed by r in [0, stride)
 };
 
+/// a mod b rounded toward negative infinity, in [0, b) for b > 0: padLo may
+/// be negative, and C++'s % truncates toward zero.
+int64_t floorMod(int64_t a, int64_t b);
+
 /// Decomposes one dimension with kernel size `kernel`, `stride`, `dilation`,
 /// and `padLo` positions cropped from the start of the full output.
 DimPhases decomposeByStridePhase(int64_t kernel, int64_t stride,
