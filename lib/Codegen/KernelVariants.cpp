@@ -10,6 +10,7 @@ namespace tconv::codegen {
 // Each defined beside its schedule.
 const KernelVariant &cpuPhaseLanesVariant();
 const KernelVariant &cpuTapGemmVariant();
+const KernelVariant &cpuChannelLanesVariant();
 const KernelVariant &cpuPhasesInSlicesVariant();
 const KernelVariant &cpuPhaseGemmVariant();
 const KernelVariant &gpuSharedTilesVariant();
@@ -60,6 +61,7 @@ const std::vector<const KernelVariant *> &kernelVariants() {
   static const std::vector<const KernelVariant *> variants = [] {
     std::vector<const KernelVariant *> all = {&cpuPhaseLanesVariant(),
                                               &cpuTapGemmVariant(),
+                                              &cpuChannelLanesVariant(),
                                               &cpuPhasesInSlicesVariant(),
                                               &cpuPhaseGemmVariant(),
                                               &gpuSharedTilesVariant()};

@@ -154,11 +154,33 @@ struct TimingBuffers {
 class RangeTuner {
 public:
   RangeTuner(const ShapeFacts &kernel, const ShapeFacts &at,
-             const Halide::Target &jit, TimingBuffers &buffers)
-      : kernel(kernel), at(at), jit(jit), buffers(buffers) {}
+             const Halide::Target &jit, TimingBuffers &buffers,
+             const TuneOptions &options)
+      : kernel(kernel), at(at), jit(jit), buffers(buffers), options(options) {}
 
   /// Seconds per call of `choice`, best of a few batches; < 0 if it failed.
   double time(const VariantChoice &choice) {
+    const double seconds = measure(choice);
+    if (options.trace) {
+      char text[32];
+      std::snprintf(text, sizeof(text), "%10.2f us  ", seconds * 1e6);
+      options.trace("    " + (seconds < 0 ? std::string("    failed    ")
+                                          : std::string(text)) +
+                    choice.describe());
+    }
+    return seconds;
+  }
+
+  /// The neighbours of `best` to try next, most promising first.
+  std::vector<VariantChoice> neighbours(const VariantChoice &best);
+
+  const ShapeFacts &kernel, &at;
+  const Halide::Target &jit;
+  TimingBuffers &buffers;
+  const TuneOptions &options;
+
+private:
+  double measure(const VariantChoice &choice) {
     try {
       TransposedConvPipeline p = choice.variant->build(kernel, choice.params);
       p.input.set(buffers.input);
@@ -184,33 +206,28 @@ public:
       return -1;
     }
   }
-
-  /// The neighbours of `best` to try next, most promising first.
-  std::vector<VariantChoice> neighbours(const VariantChoice &best) {
-    std::vector<VariantChoice> out;
-    for (const KernelVariant *v : kernelVariants())
-      if (v != best.variant && v->searchable(at))
-        out.push_back({v, v->defaultParams(at)});
-    for (const ParamRange &range : best.variant->parameterSpace(at)) {
-      auto current = std::find(range.values.begin(), range.values.end(),
-                               best.params.at(range.name));
-      if (current == range.values.end())
-        continue;
-      size_t i = size_t(current - range.values.begin());
-      for (size_t j : {i + 1, i - 1, i + 2, i - 2})
-        if (j < range.values.size()) { // (size_t: i - 1 wraps above size)
-          VariantChoice c = best;
-          c.params[range.name] = range.values[j];
-          out.push_back(c);
-        }
-    }
-    return out;
-  }
-
-  const ShapeFacts &kernel, &at;
-  const Halide::Target &jit;
-  TimingBuffers &buffers;
 };
+
+std::vector<VariantChoice> RangeTuner::neighbours(const VariantChoice &best) {
+  std::vector<VariantChoice> out;
+  for (const KernelVariant *v : kernelVariants())
+    if (v != best.variant && v->searchable(at))
+      out.push_back({v, v->defaultParams(at)});
+  for (const ParamRange &range : best.variant->parameterSpace(at)) {
+    auto current = std::find(range.values.begin(), range.values.end(),
+                             best.params.at(range.name));
+    if (current == range.values.end())
+      continue;
+    size_t i = size_t(current - range.values.begin());
+    for (size_t j : {i + 1, i - 1, i + 2, i - 2})
+      if (j < range.values.size()) { // (size_t: i - 1 wraps above size)
+        VariantChoice c = best;
+        c.params[range.name] = range.values[j];
+        out.push_back(c);
+      }
+  }
+  return out;
+}
 
 std::string formatRatio(double ratio) {
   char text[32];
@@ -265,7 +282,7 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
       if (outSizes[0] < 1)
         continue; // no valid output at this length
       TimingBuffers buffers(timed, inSizes, outSizes);
-      RangeTuner tuner(kernel, at, jit, buffers);
+      RangeTuner tuner(kernel, at, jit, buffers, options);
 
       // This range's share of what is left of the budget.
       const double budget =

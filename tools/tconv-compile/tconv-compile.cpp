@@ -55,8 +55,8 @@ static cl::opt<std::string> schedule(
     "schedule", cl::init("tconv"),
     cl::desc("schedule: tconv (default: the kernel variant the registry picks "
              "per shape and length), a variant by name (cpu-phase-lanes, "
-             "cpu-tap-gemm, cpu-phases-in-slices, cpu-phase-gemm, "
-             "gpu-shared-tiles), or a Halide autoscheduler as "
+             "cpu-tap-gemm, cpu-channel-lanes, cpu-phases-in-slices, "
+             "cpu-phase-gemm, gpu-shared-tiles), or a Halide autoscheduler as "
              "a baseline: auto-adams2019, auto-li2018, auto-mullapudi2016 "
              "(docs/performance.md)"),
     cl::cat(category));

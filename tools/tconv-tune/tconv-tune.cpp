@@ -49,6 +49,10 @@ static cl::opt<double> budget("budget", cl::init(60.0),
                               cl::desc("seconds of search per kernel "
                                        "(default 60)"),
                               cl::cat(category));
+static cl::opt<bool> verbose("verbose",
+                             cl::desc("print every candidate timed, with its "
+                                      "time per call"),
+                             cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
   llvm::errs() << "tconv-tune: error: " << message << "\n";
@@ -85,6 +89,8 @@ int main(int argc, char **argv) {
   ::tconv::codegen::TuneOptions options;
   options.budgetSeconds = budget;
   options.progress = [](const std::string &line) { llvm::errs() << line << "\n"; };
+  if (verbose)
+    options.trace = options.progress;
   for (const mlir::tconv::NamedKernel &kernel : file.kernels) {
     llvm::errs() << "tconv-tune: " << kernel.name << " ("
                  << ::tconv::codegen::shapeSignature(kernel.spec) << ")\n";

@@ -116,6 +116,46 @@ TEST(KernelVariants, FewOutputChannelsTakeThePhasesAsLanes) {
             "exceeds the 32 vector registers");
 }
 
+TEST(KernelVariants, ChannelLanesCutsTheRowIntoEvenBlocks) {
+  const KernelVariant *lanes = findVariant("cpu-channel-lanes");
+  ASSERT_NE(lanes, nullptr);
+  // up_c64 at L = 100: 32 output channels are two vectors, so 12 positions
+  // per block at most; the row of 100 positions is one tile of ten blocks of
+  // ten (not nine of twelve, 108 computed).
+  ShapeFacts up = factsOf(conv1d(1, 64, 32, 100, 4, 2, 1), kAvx512, false);
+  EXPECT_TRUE(lanes->supports(up));
+  EXPECT_FALSE(lanes->defaultFor(up)); // the tuner's to choose
+  VariantParams params = lanes->defaultParams(up);
+  EXPECT_EQ(params.at("vectors_per_block"), 2);
+  EXPECT_EQ(params.at("positions_per_block"), 10);
+  EXPECT_EQ(params.at("blocks_per_tile"), 10);
+  EXPECT_EQ(lanes->checkParams(up, params), "");
+  // 300 positions: three tiles of 100.
+  ShapeFacts longer = factsOf(conv1d(1, 64, 32, 300, 4, 2, 1), kAvx512, false);
+  EXPECT_EQ(lanes->defaultParams(longer).at("positions_per_block") *
+                lanes->defaultParams(longer).at("blocks_per_tile"),
+            100);
+  // 256 output channels: four vectors of six positions.
+  ShapeFacts wide = factsOf(conv1d(1, 512, 256, 17, 16, 8, 4), kAvx512, false);
+  EXPECT_EQ(lanes->defaultParams(wide).at("vectors_per_block"), 4);
+  EXPECT_EQ(lanes->defaultParams(wide).at("positions_per_block"), 6);
+  // Groups, 2-D and partial vectors of output channels are not supported.
+  ConvShape grouped = conv1d(1, 64, 32, 100, 4, 2, 1);
+  grouped.groups = 2;
+  EXPECT_FALSE(lanes->supports(factsOf(grouped, kAvx512, false)));
+  EXPECT_FALSE(
+      lanes->supports(factsOf(conv1d(1, 64, 24, 100, 4, 2, 1), kAvx512, false)));
+  params["vectors_per_block"] = 4;
+  EXPECT_EQ(lanes->checkParams(up, params),
+            "vectors_per_block 4 does not divide the output channels' 2 "
+            "vectors");
+  params["vectors_per_block"] = 2;
+  params["positions_per_block"] = 17;
+  EXPECT_EQ(lanes->checkParams(up, params),
+            "vectors_per_block x positions_per_block (34) exceeds the 32 "
+            "vector registers");
+}
+
 TEST(KernelVariants, CheckParamsNamesTheProblem) {
   ShapeFacts f = factsOf(conv1d(1, 64, 6, 50, 4, 2, 1), kAvx512, false);
   const KernelVariant *gemm = findVariant("cpu-phase-gemm");

@@ -5,7 +5,8 @@
 // run-time shapes with the same compiled code). Static specs: the default
 // choice and every other CPU variant that supports the shape, with its
 // default parameters. Dynamic specs: every specialization of the kernel's
-// plan (KernelPlan.h), each on every run-time shape (a specialization is
+// plan (KernelPlan.h), and every other CPU variant with its defaults (what a
+// tuning database entry compiles), each on every run-time shape (a kernel is
 // valid at every length; the dispatch only picks the fastest).
 //
 //===----------------------------------------------------------------------===//
@@ -119,13 +120,19 @@ Halide::Target jitTarget() {
 
 /// The choices a case is compiled with (see the file comment).
 std::vector<VariantChoice> choicesUnderTest(const ShapeFacts &facts) {
-  if (facts.dynamicLength())
-    return planKernel(facts, defaultChoice).kernels;
-  std::vector<VariantChoice> choices = {defaultChoice(facts)};
-  for (const KernelVariant *variant : kernelVariants())
-    if (variant->tunable() && variant->supports(facts) &&
-        variant != choices.front().variant)
+  std::vector<VariantChoice> choices =
+      facts.dynamicLength() ? planKernel(facts, defaultChoice).kernels
+                            : std::vector<VariantChoice>{defaultChoice(facts)};
+  // Every other tunable variant with its defaults; for a dynamic spec, what
+  // a tuning database entry builds (a variant tuned at one length, compiled
+  // for all).
+  for (const KernelVariant *variant : kernelVariants()) {
+    bool chosen = false;
+    for (const VariantChoice &c : choices)
+      chosen |= c.variant == variant;
+    if (variant->tunable() && variant->supports(facts) && !chosen)
       choices.push_back({variant, variant->defaultParams(facts)});
+  }
   return choices;
 }
 
@@ -220,6 +227,22 @@ const JitCase kCases[] = {
       conv(1, 16, 1, 1, {1}, {16}, {8}, {1}, {{0, 0}})}},
     {"TapGemmDilatedTwoOutputs", F32, true,
      conv(2, 24, 2, 1, {41}, {5}, {3}, {2}, {{2, 1}})},
+    // Output channels as the lanes (cpu-channel-lanes, every 1-D case of one
+    // group with whole vectors of output channels: 16 per f32/f16 vector, 8
+    // per f64 one): a short row in one tile, several tiles with a partial
+    // block, odd K with dilation and a cropped end, a negative padLo, and a
+    // dynamic length (every tunable variant is also built for the dynamic
+    // spec, with its defaults).
+    {"ChannelLanesShortRow", F32, true, conv(1, 8, 32, 1, {17}, {4}, {2}, {1}, {{1, 1}})},
+    {"ChannelLanesTilesDilated", F32, false,
+     conv(2, 5, 16, 1, {150}, {5}, {3}, {2}, {{2, 3}})},
+    {"ChannelLanesF64NegativePad", F64, true,
+     conv(1, 3, 8, 1, {9}, {3}, {2}, {1}, {{-1, 2}})},
+    {"ChannelLanesF16", F16, true, conv(1, 4, 16, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
+    {"ChannelLanesDynamic", F32, true, conv(1, 6, 32, 1, {9}, {4}, {2}, {1}, {{1, 1}}),
+     {conv(1, 6, 32, 1, {9}, {4}, {2}, {1}, {{1, 1}}),
+      conv(2, 6, 32, 1, {300}, {4}, {2}, {1}, {{1, 1}}),
+      conv(1, 6, 32, 1, {1}, {4}, {2}, {1}, {{1, 1}})}},
     {"F64", F64, true, conv(2, 3, 4, 1, {11}, {4}, {2}, {1}, {{1, 1}})},
     {"F16", F16, false, conv(1, 8, 4, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
     {"BF16", BF16, true, conv(1, 8, 4, 1, {12}, {5}, {3}, {1}, {{2, 1}})},

@@ -65,6 +65,9 @@ struct TuneOptions {
   double budgetSeconds = 60;
   /// Called with a line of progress ("  L=100: cpu-phase-gemm (...) 1.12x").
   std::function<void(const std::string &)> progress;
+  /// Called with a line per timed candidate ("    12.3 us  cpu-phase-gemm
+  /// (...)", or "failed"), when set (tconv-tune --verbose).
+  std::function<void(const std::string &)> trace;
 };
 
 /// Tunes the kernel `spec` for `target` (a CPU target) and appends the
