@@ -225,6 +225,8 @@ std::string compileKernel(const TransposedConvSpec &spec,
       if (tuning && !f.dynamicLength())
         if (const TunedEntry *e = tuning->find(
                 signature, tunedFor, f.spec.inputSize[f.spec.spatialRank - 1])) {
+          if (e->variant == kRulesVariant)
+            return defaultChoice(f); // measured: nothing beat the rules
           const KernelVariant *v = findVariant(e->variant);
           std::string error =
               !v                ? "unknown variant '" + e->variant + "'"

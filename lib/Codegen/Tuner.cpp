@@ -6,8 +6,10 @@
 // (the other variant's default first, then each parameter's neighbours),
 // until the range's share of the budget is spent. A candidate is JIT-compiled
 // for the kernel's own spec (dynamic sizes stay dynamic: the code timed is
-// the code tconv-compile emits) and timed at the range's length on random
-// data; the winner must beat the rules' choice by 3% in a final interleaved
+// the code tconv-compile emits) and timed on random data at the range's top
+// length and, for a dynamic kernel, at an odd length inside the range; its
+// score is its time relative to the rules' choice at each of those lengths,
+// averaged. The winner must beat the rules by 3% in a final interleaved
 // re-timing, else the rules' choice is recorded (noise is not a result).
 //
 //===----------------------------------------------------------------------===//
@@ -21,6 +23,7 @@
 #include <chrono>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <random>
 #include <sstream>
 
@@ -151,24 +154,83 @@ struct TimingBuffers {
   }
 };
 
+/// One length a range is timed at: its facts, random buffers of that shape,
+/// and the rules' choice there with its time (what a plan would run).
+struct Probe {
+  int64_t length = 0;
+  ShapeFacts at;
+  std::unique_ptr<TimingBuffers> buffers;
+  VariantChoice rules;
+  double rulesTime = 0;
+};
+
+/// The probe at `length` of `spec` (batch 1 and outer spatial sizes 16
+/// where dynamic), or nullptr when that length has no valid output.
+std::unique_ptr<Probe> makeProbe(const TransposedConvSpec &spec, int64_t length,
+                                 const Halide::Target &jit) {
+  const int64_t rank = spec.spatialRank;
+  TransposedConvSpec timed = withInnerInputLength(spec, length);
+  if (isDynamicSize(timed.batch))
+    timed.batch = 1;
+  for (int64_t &size : timed.inputSize)
+    if (isDynamicSize(size))
+      size = 16;
+  std::vector<int> inSizes, outSizes;
+  for (int64_t i = rank - 1; i >= 0; --i) {
+    inSizes.push_back(int(timed.inputSize[i]));
+    outSizes.push_back(int(timed.outputSize()[i]));
+  }
+  inSizes.insert(inSizes.end(), {int(timed.inChannels), int(timed.batch)});
+  outSizes.insert(outSizes.end(), {int(timed.outChannels), int(timed.batch)});
+  if (outSizes[0] < 1)
+    return nullptr;
+  auto probe = std::make_unique<Probe>();
+  probe->length = length;
+  probe->at = computeShapeFacts(timed, jit);
+  probe->buffers = std::make_unique<TimingBuffers>(timed, inSizes, outSizes);
+  probe->rules = defaultChoice(probe->at);
+  return probe;
+}
+
 class RangeTuner {
 public:
-  RangeTuner(const ShapeFacts &kernel, const ShapeFacts &at,
-             const Halide::Target &jit, TimingBuffers &buffers,
+  RangeTuner(const ShapeFacts &kernel, const Halide::Target &jit,
+             std::vector<std::unique_ptr<Probe>> &probes,
              const TuneOptions &options)
-      : kernel(kernel), at(at), jit(jit), buffers(buffers), options(options) {}
+      : kernel(kernel), at(probes.front()->at), jit(jit), probes(probes),
+        options(options) {}
 
-  /// Seconds per call of `choice`, best of a few batches; < 0 if it failed.
-  double time(const VariantChoice &choice) {
-    const double seconds = measure(choice);
+  /// Seconds per call of `choice` at each probe in `which` (all when
+  /// empty), best of a few batches; empty if it failed to compile or run.
+  std::vector<double> times(const VariantChoice &choice,
+                            std::vector<size_t> which = {}) {
+    if (which.empty())
+      for (size_t i = 0; i < probes.size(); ++i)
+        which.push_back(i);
+    std::vector<double> seconds = measure(choice, which);
     if (options.trace) {
-      char text[32];
-      std::snprintf(text, sizeof(text), "%10.2f us  ", seconds * 1e6);
-      options.trace("    " + (seconds < 0 ? std::string("    failed    ")
-                                          : std::string(text)) +
-                    choice.describe());
+      std::string text;
+      for (size_t k = 0; k < which.size(); ++k) {
+        char number[48];
+        std::snprintf(number, sizeof(number), "%10.2f us at L=%-5lld",
+                      seconds.empty() ? 0.0 : seconds[k] * 1e6,
+                      (long long)probes[which[k]]->length);
+        text += seconds.empty() ? std::string("    failed         ") : number;
+      }
+      options.trace("  " + text + " " + choice.describe());
     }
     return seconds;
+  }
+
+  /// A choice's times relative to the rules' at each probe, averaged: 1 is
+  /// the rules' speed over the range, below 1 faster. Infinite if it failed.
+  double score(const std::vector<double> &seconds) const {
+    if (seconds.empty())
+      return std::numeric_limits<double>::infinity();
+    double sum = 0;
+    for (size_t i = 0; i < probes.size(); ++i)
+      sum += seconds[i] / probes[i]->rulesTime;
+    return sum / double(probes.size());
   }
 
   /// The neighbours of `best` to try next, most promising first.
@@ -176,34 +238,40 @@ public:
 
   const ShapeFacts &kernel, &at;
   const Halide::Target &jit;
-  TimingBuffers &buffers;
+  std::vector<std::unique_ptr<Probe>> &probes;
   const TuneOptions &options;
 
 private:
-  double measure(const VariantChoice &choice) {
+  std::vector<double> measure(const VariantChoice &choice,
+                              const std::vector<size_t> &which) {
     try {
       TransposedConvPipeline p = choice.variant->build(kernel, choice.params);
-      p.input.set(buffers.input);
-      p.weight.set(buffers.weight);
-      if (p.bias)
-        p.bias->set(buffers.bias);
       p.output.compile_jit(jit);
-      p.output.realize(buffers.output); // warm-up
-      // Batches of at least ~20 ms; the best batch's mean.
-      Clock::time_point start = Clock::now();
-      p.output.realize(buffers.output);
-      double once = std::max(1e-7, secondsSince(start));
-      int perBatch = int(std::clamp(0.02 / once, 1.0, 1000.0));
-      double best = 1e30;
-      for (int batch = 0; batch < 3; ++batch) {
-        start = Clock::now();
-        for (int i = 0; i < perBatch; ++i)
-          p.output.realize(buffers.output);
-        best = std::min(best, secondsSince(start) / perBatch);
+      std::vector<double> seconds;
+      for (size_t i : which) {
+        TimingBuffers &buffers = *probes[i]->buffers;
+        p.input.set(buffers.input);
+        p.weight.set(buffers.weight);
+        if (p.bias)
+          p.bias->set(buffers.bias);
+        p.output.realize(buffers.output); // warm-up
+        // Batches of at least ~20 ms; the best batch's mean.
+        Clock::time_point start = Clock::now();
+        p.output.realize(buffers.output);
+        double once = std::max(1e-7, secondsSince(start));
+        int perBatch = int(std::clamp(0.02 / once, 1.0, 1000.0));
+        double best = 1e30;
+        for (int batch = 0; batch < 3; ++batch) {
+          start = Clock::now();
+          for (int k = 0; k < perBatch; ++k)
+            p.output.realize(buffers.output);
+          best = std::min(best, secondsSince(start) / perBatch);
+        }
+        seconds.push_back(best);
       }
-      return best;
+      return seconds;
     } catch (const std::exception &) {
-      return -1;
+      return {};
     }
   }
 };
@@ -263,37 +331,37 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
     for (size_t r = 0; r < ranges.size(); ++r) {
       const auto [lo, hi] = ranges[r];
       const int64_t length = isDynamicSize(hi) ? 4096 : hi;
-      // A static shape to time at: the range's length, batch 1 and outer
-      // spatial sizes 16 where dynamic.
-      TransposedConvSpec timed = withInnerInputLength(spec, length);
-      if (isDynamicSize(timed.batch))
-        timed.batch = 1;
-      for (int64_t &size : timed.inputSize)
-        if (isDynamicSize(size))
-          size = 16;
-      const ShapeFacts at = computeShapeFacts(timed, jit);
-      std::vector<int> inSizes, outSizes;
-      for (int64_t i = rank - 1; i >= 0; --i) {
-        inSizes.push_back(int(timed.inputSize[i]));
-        outSizes.push_back(int(timed.outputSize()[i]));
-      }
-      inSizes.insert(inSizes.end(), {int(timed.inChannels), int(timed.batch)});
-      outSizes.insert(outSizes.end(), {int(timed.outChannels), int(timed.batch)});
-      if (outSizes[0] < 1)
+      // A range is timed at its top and, for a dynamic kernel, at an odd
+      // length inside it: the tops (32, 128, ...) fill whole vectors, and a
+      // choice tuned there alone may waste a vector on every row between
+      // them (up_c64 at L = 100, docs/performance.md).
+      std::vector<std::unique_ptr<Probe>> probes;
+      if (auto top = makeProbe(spec, length, jit))
+        probes.push_back(std::move(top));
+      else
         continue; // no valid output at this length
-      TimingBuffers buffers(timed, inSizes, outSizes);
-      RangeTuner tuner(kernel, at, jit, buffers, options);
+      const int64_t inside = ((lo + length) / 2) | 1;
+      if (kernel.dynamicLength() && inside > lo && inside < length)
+        if (auto middle = makeProbe(spec, inside, jit))
+          probes.push_back(std::move(middle));
+      RangeTuner tuner(kernel, jit, probes, options);
+      const ShapeFacts &at = tuner.at;
 
       // This range's share of what is left of the budget.
       const double budget =
           (options.budgetSeconds - secondsSince(start)) / double(ranges.size() - r);
       const Clock::time_point rangeStart = Clock::now();
-      const VariantChoice rules = defaultChoice(at);
-      const double rulesTime = tuner.time(rules);
-      if (rulesTime < 0)
-        return "the rules' choice " + rules.describe() + " failed to compile";
+      // The rules' choice at each probe, each timed at its own length.
+      for (size_t i = 0; i < probes.size(); ++i) {
+        std::vector<double> t = tuner.times(probes[i]->rules, {i});
+        if (t.empty())
+          return "the rules' choice " + probes[i]->rules.describe() +
+                 " failed to compile";
+        probes[i]->rulesTime = t[0];
+      }
+      const VariantChoice rules = probes.front()->rules;
       VariantChoice best = rules;
-      double bestTime = rulesTime;
+      double bestScore = tuner.score(tuner.times(rules));
       std::vector<VariantChoice> tried = {rules};
       bool improved = true;
       while (improved && secondsSince(rangeStart) < budget) {
@@ -305,43 +373,65 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
               !c.variant->checkParams(at, c.params).empty())
             continue;
           tried.push_back(c);
-          double time = tuner.time(c);
-          if (time > 0 && time < bestTime) {
+          double score = tuner.score(tuner.times(c));
+          if (score < bestScore) {
             best = c;
-            bestTime = time;
+            bestScore = score;
             improved = true;
             break; // walk on from the new best
           }
         }
       }
-      // Re-time the winner against the rules, interleaved.
-      double winner = bestTime, baseline = rulesTime;
-      if (!(best == rules)) {
+      // Re-time the winner against the rules at every probe, interleaved:
+      // it must beat them by 3% over the range.
+      std::vector<double> winnerTimes = tuner.times(best);
+      bool beatsRules = false;
+      if (!(best == rules) && !winnerTimes.empty()) {
         for (int round = 0; round < 2; ++round) {
-          winner = std::min(winner, tuner.time(best));
-          baseline = std::min(baseline, tuner.time(rules));
+          std::vector<double> again = tuner.times(best);
+          for (size_t i = 0; i < probes.size() && !again.empty(); ++i) {
+            winnerTimes[i] = std::min(winnerTimes[i], again[i]);
+            std::vector<double> rule = tuner.times(probes[i]->rules, {i});
+            if (!rule.empty())
+              probes[i]->rulesTime = std::min(probes[i]->rulesTime, rule[0]);
+          }
         }
-        if (winner > baseline / 1.03) {
-          best = rules;
-          winner = baseline;
-        }
+        beatsRules = tuner.score(winnerTimes) <= 1 / 1.03;
       }
+      if (!beatsRules) {
+        best = rules;
+        winnerTimes = {probes.front()->rulesTime};
+      }
+      const double winner = winnerTimes[0], baseline = probes.front()->rulesTime;
+      const double speed = beatsRules ? 1 / tuner.score(winnerTimes) : 1.0;
       TunedEntry entry;
       entry.signature = shapeSignature(spec);
       entry.target = tuningTarget(target);
       entry.minLength = lo;
       entry.maxLength = hi;
-      entry.variant = best.variant->name();
-      entry.params = best.params;
+      // Nothing beat the rules over a range timed at several lengths: the
+      // entry says so, and each length keeps its own rule choice (the top's
+      // choice everywhere would undo the rules between the probes).
+      const bool keepRules = !beatsRules && probes.size() > 1;
+      entry.variant = keepRules ? kRulesVariant : best.variant->name();
+      if (!keepRules)
+        entry.params = best.params;
       entry.measuredLength = length;
       entry.microseconds = winner * 1e6;
       entry.defaultMicroseconds = baseline * 1e6;
       entries.push_back(entry);
-      if (options.progress)
+      if (options.progress) {
+        std::string also;
+        for (size_t i = 1; i < probes.size(); ++i)
+          also += ", also timed at L=" + std::to_string(probes[i]->length);
         options.progress("  L=" + std::to_string(length) + ": " +
-                         best.describe() + ", " +
-                         formatRatio(baseline / winner) + " the rules' speed (" +
-                         std::to_string(tried.size()) + " tried)");
+                         (keepRules ? std::string("the rules' choice at each "
+                                                  "length")
+                                    : best.describe()) +
+                         ", " + formatRatio(speed) +
+                         " the rules' speed (" + std::to_string(tried.size()) +
+                         " tried" + also + ")");
+      }
     }
     return "";
   } catch (const Halide::Error &e) {

@@ -27,13 +27,18 @@
 
 namespace tconv::codegen {
 
+/// The variant name of an entry whose range nothing beat the rules on: each
+/// length of the range keeps the rules' own choice (a dynamic kernel's plan
+/// may choose differently at different lengths of one range).
+inline constexpr const char *kRulesVariant = "rules";
+
 /// One measured choice.
 struct TunedEntry {
   std::string signature; ///< shapeSignature of the kernel
   std::string target;    ///< the Halide target it was measured for
   int64_t minLength = 1; ///< innermost input lengths [minLength, maxLength]
   int64_t maxLength = 1; ///< (kDynamicSize: no upper bound)
-  std::string variant;   ///< KernelVariant name
+  std::string variant;   ///< KernelVariant name, or kRulesVariant
   std::map<std::string, int64_t> params;
   int64_t measuredLength = 0; ///< the length it was timed at
   double microseconds = 0;        ///< the winner's time there

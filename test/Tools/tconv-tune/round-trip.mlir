@@ -40,6 +40,16 @@
 // RUN: grep -c '"signature"' %t/db.json | FileCheck %s --check-prefix=COUNT
 // COUNT: 6
 
+// An entry that nothing beat the rules on ("variant": "rules", what the
+// tuner writes for such a range of a dynamic kernel) keeps the rules' own
+// choice at each length: nothing is marked tuned.
+// RUN: sed 's/"variant": "[a-z0-9-]*"/"variant": "rules"/' %t/db.json > %t/rules.json
+// RUN: tconv-compile %s -o %t/out5 --target=host --tuning-db=%t/rules.json
+// RUN: FileCheck %s --check-prefix=RULES < %t/out5/small_dynamic.h
+// RULES: /* tconv kernel small_dynamic: cpu-
+// RULES-NOT: [tuned]
+// RULES: */
+
 // Bad input: a database that is not one, an entry with an unknown variant,
 // and --tuning-db with a forced schedule.
 // RUN: echo '{"entries": []}' > %t/bad.json
