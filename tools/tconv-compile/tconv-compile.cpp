@@ -51,15 +51,26 @@ static cl::list<std::string>
                   "bias initialization, docs/initialization.md)"),
          cl::cat(category));
 
-static cl::opt<std::string> schedule(
-    "schedule", cl::init("tconv"),
-    cl::desc("schedule: tconv (default: the kernel variant the registry picks "
-             "per shape and length), a variant by name (cpu-phase-lanes, "
-             "cpu-tap-gemm, cpu-channel-lanes, cpu-phases-in-slices, "
-             "cpu-phase-gemm, gpu-shared-tiles), or a Halide autoscheduler as "
-             "a baseline: auto-adams2019, auto-li2018, auto-mullapudi2016 "
-             "(docs/performance.md)"),
-    cl::cat(category));
+/// --schedule's help, from the registry (scheduleNames), so a new variant
+/// needs no edit here.
+static std::string scheduleHelp() {
+  std::string variants, baselines;
+  for (const std::string &name : ::tconv::codegen::scheduleNames()) {
+    if (name == "tconv")
+      continue;
+    std::string &list = name.rfind("auto-", 0) == 0 ? baselines : variants;
+    list += (list.empty() ? "" : ", ") + name;
+  }
+  return "schedule: tconv (default: the kernel variant the registry picks per "
+         "shape and length), a variant by name (" +
+         variants + "), or a Halide autoscheduler as a baseline: " + baselines +
+         " (docs/performance.md)";
+}
+static const std::string scheduleHelpText = scheduleHelp();
+
+static cl::opt<std::string> schedule("schedule", cl::init("tconv"),
+                                     cl::desc(scheduleHelpText),
+                                     cl::cat(category));
 
 static cl::opt<std::string> tuningDb(
     "tuning-db",

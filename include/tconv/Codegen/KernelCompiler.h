@@ -30,11 +30,10 @@ struct EmitOptions {
 
 /// The schedules compileKernel can apply: "tconv" (the default: the kernel
 /// variant the registry picks per shape and length, docs/performance.md),
-/// or a variant by name, with its default parameters: "cpu-phase-lanes",
-/// "cpu-tap-gemm", "cpu-channel-lanes", "cpu-phases-in-slices", "cpu-phase-gemm",
-/// "gpu-shared-tiles", or one of Halide 14's
-/// autoschedulers as a baseline: "auto-adams2019", "auto-li2018",
-/// "auto-mullapudi2016" (loaded from Halide's libautoschedule_*.so plugins).
+/// then every registered variant by name (kernelVariants(): the CPU and GPU
+/// variants, used with their default parameters, and Halide 14's
+/// autoschedulers as baselines, "auto-adams2019", "auto-li2018",
+/// "auto-mullapudi2016", loaded from Halide's libautoschedule_*.so plugins).
 std::vector<std::string> scheduleNames();
 
 /// Returns an empty string when `schedule` is one of scheduleNames(), else a
