@@ -7,6 +7,7 @@
 #include "HostTarget.h"
 #include "KernelPlan.h"
 #include "ParamInit.h"
+#include "StagedFiles.h"
 #include "TransposedConvAlgorithm.h"
 
 #include <algorithm>
@@ -17,7 +18,6 @@
 #include <limits>
 #include <map>
 #include <system_error>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -80,41 +80,6 @@ std::string checkShape(const TransposedConvSpec &spec) {
   }
   return "";
 }
-
-/// Writes files under temporary names first; commit() renames them into
-/// place, and the destructor removes whatever is left (a failed compile).
-class StagedFiles {
-public:
-  explicit StagedFiles(const std::string &dir) : dir(dir) {}
-  ~StagedFiles() {
-    for (auto &[temp, final] : files) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-    }
-  }
-
-  std::string stage(const std::string &fileName) {
-    std::string final = (fs::path(dir) / fileName).string();
-    std::string temp = final + ".tmp" + std::to_string(::getpid());
-    files.emplace_back(temp, final);
-    return temp;
-  }
-
-  std::string commit() {
-    for (auto &[temp, final] : files) {
-      std::error_code error;
-      fs::rename(temp, final, error);
-      if (error)
-        return "cannot write " + final + ": " + error.message();
-    }
-    files.clear();
-    return "";
-  }
-
-private:
-  std::string dir;
-  std::vector<std::pair<std::string, std::string>> files;
-};
 
 std::string checkOutDir(const std::string &outDir) {
   std::error_code error;
