@@ -191,10 +191,7 @@ public:
 
   std::string checkParams(const ShapeFacts &f,
                           const VariantParams &params) const override {
-    if (std::string error = KernelVariant::checkParams(f, params);
-        !error.empty())
-      return error;
-    if (std::string error = checkPositiveParams(params, {kParallel});
+    if (std::string error = checkCommonParams(f, params, {kParallel});
         !error.empty())
       return error;
     const int64_t v = params.at(kVectorsPerBlock),
@@ -208,8 +205,6 @@ public:
       return "vectors_per_block x positions_per_block (" +
              std::to_string(v * q) + ") exceeds the " +
              std::to_string(f.vectorRegisters) + " vector registers";
-    if (params.at(kParallel) > 1)
-      return "parallel must be 0 or 1";
     return "";
   }
 
@@ -217,18 +212,12 @@ public:
   /// `v + q` loads per `v x q` FMAs (microKernelCycles).
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
-    const int64_t row = f.positionsPerPhase;
-    if (isDynamicSize(row))
-      return 1;
     const double v = double(params.at(kVectorsPerBlock)),
                  q = double(params.at(kPositionsPerBlock));
     const int64_t tile =
         params.at(kPositionsPerBlock) * params.at(kBlocksPerTile);
-    const double computed = double((row + tile - 1) / tile * tile);
-    double cost = computed * microKernelCycles(v + q, v * q);
-    if (params.at(kParallel) == 0 && !runsSeriallyByRule(f))
-      cost *= 2;
-    return cost;
+    return tiledRowCost(f, f.positionsPerPhase, tile, v + q, v * q,
+                        params.at(kParallel) != 0);
   }
 
   TransposedConvPipeline build(const ShapeFacts &f,

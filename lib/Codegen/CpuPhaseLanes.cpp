@@ -198,10 +198,7 @@ public:
 
   std::string checkParams(const ShapeFacts &f,
                           const VariantParams &params) const override {
-    if (std::string error = KernelVariant::checkParams(f, params);
-        !error.empty())
-      return error;
-    if (std::string error = checkPositiveParams(params, {kParallel});
+    if (std::string error = checkCommonParams(f, params, {kParallel});
         !error.empty())
       return error;
     const int64_t v = params.at(kVectorsPerBlock),
@@ -225,8 +222,6 @@ public:
       return "channels_per_slice " + std::to_string(slice) +
              " does not divide the input channels per group (" +
              std::to_string(f.cinPerGroup) + ")";
-    if (params.at(kParallel) > 1)
-      return "parallel must be 0 or 1";
     return "";
   }
 
@@ -234,19 +229,12 @@ public:
   /// block: `v*c + q` loads per `v*q*c` FMAs (microKernelCycles).
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
-    const int64_t row = f.positionsPerPhase;
-    if (isDynamicSize(row))
-      return 1;
     const double v = double(params.at(kVectorsPerBlock)),
                  q = double(params.at(kPositionsPerBlock)),
                  c = double(params.at(kChannelsPerBlock));
     const int64_t tile = params.at(kPositionsPerBlock) * params.at(kBlocksPerTile);
-    const double computed = double((row + tile - 1) / tile * tile);
-    double cost = computed * microKernelCycles(v * c + q, v * q * c);
-    const bool parallel = params.at(kParallel) != 0;
-    if (!parallel && !runsSeriallyByRule(f))
-      cost *= 2;
-    return cost;
+    return tiledRowCost(f, f.positionsPerPhase, tile, v * c + q, v * q * c,
+                        params.at(kParallel) != 0);
   }
 
   TransposedConvPipeline build(const ShapeFacts &f,

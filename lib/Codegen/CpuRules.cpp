@@ -50,6 +50,15 @@ double microKernelCycles(double loads, double fmas) {
   return std::max({1.0, loads / fmas, kLatencyAccumulators / fmas});
 }
 
+double tiledRowCost(const ShapeFacts &f, int64_t row, int64_t tile,
+                    double loads, double fmas, bool parallel) {
+  if (isDynamicSize(row))
+    return 1; // no model without a length
+  const double computed = double((row + tile - 1) / tile * tile);
+  const double cost = computed * microKernelCycles(loads, fmas);
+  return !parallel && !runsSeriallyByRule(f) ? 2 * cost : cost;
+}
+
 int channelsPerBlockByRule(const ShapeFacts &f, bool phasesInSlices) {
   // Rule 1: 4 channels x 6 vectors on 32 registers (8 x 3 reloads the input
   // more often, 2 x 12 twice the input loads per FMA), dividing Cout/groups

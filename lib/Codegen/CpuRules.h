@@ -37,6 +37,14 @@ int accumulatorRegisters(const ShapeFacts &facts);
 /// (predictedCost) share it.
 double microKernelCycles(double loads, double fmas);
 
+/// The cost model of the variants that tile a row of positions (phase lanes,
+/// tap GEMM, channel lanes): `row` positions computed in whole tiles of
+/// `tile`, times microKernelCycles(loads, fmas), doubled when serial where
+/// rule 4 would share the work; 1 for a dynamic row. A ranking for
+/// KernelPlan, not a time.
+double tiledRowCost(const ShapeFacts &facts, int64_t row, int64_t tile,
+                    double loads, double fmas, bool parallel);
+
 /// Rules 1 and 1b: output channels per register block.
 int channelsPerBlockByRule(const ShapeFacts &facts, bool phasesInSlices);
 

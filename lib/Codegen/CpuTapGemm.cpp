@@ -190,10 +190,7 @@ public:
 
   std::string checkParams(const ShapeFacts &f,
                           const VariantParams &params) const override {
-    if (std::string error = KernelVariant::checkParams(f, params);
-        !error.empty())
-      return error;
-    if (std::string error = checkPositiveParams(params, {kParallel});
+    if (std::string error = checkCommonParams(f, params, {kParallel});
         !error.empty())
       return error;
     const int64_t v = params.at(kVectorsPerBlock), k = params.at(kTapsPerBlock),
@@ -215,8 +212,6 @@ public:
              std::to_string(params.at(kChannelsPerSlice)) +
              " does not divide the input channels per group (" +
              std::to_string(f.cinPerGroup) + ")";
-    if (params.at(kParallel) > 1)
-      return "parallel must be 0 or 1";
     return "";
   }
 
@@ -224,18 +219,12 @@ public:
   /// block: `v + k` loads per `v x k` FMAs (microKernelCycles).
   double predictedCost(const ShapeFacts &f,
                        const VariantParams &params) const override {
-    const int64_t row = f.positionsPerPhase;
-    if (isDynamicSize(row))
-      return 1;
     const double v = double(params.at(kVectorsPerBlock)),
                  k = double(params.at(kTapsPerBlock));
     const int64_t tile = int64_t(f.vectorWidth) * params.at(kVectorsPerBlock) *
                          params.at(kBlocksPerTile);
-    const double computed = double((row + tile - 1) / tile * tile);
-    double cost = computed * microKernelCycles(v + k, v * k);
-    if (params.at(kParallel) == 0 && !runsSeriallyByRule(f))
-      cost *= 2;
-    return cost;
+    return tiledRowCost(f, f.positionsPerPhase, tile, v + k, v * k,
+                        params.at(kParallel) != 0);
   }
 
   TransposedConvPipeline build(const ShapeFacts &f,

@@ -46,10 +46,7 @@ public:
 
   std::string checkParams(const ShapeFacts &f,
                           const VariantParams &params) const override {
-    if (std::string error = KernelVariant::checkParams(f, params);
-        !error.empty())
-      return error;
-    if (std::string error = checkPositiveParams(params); !error.empty())
+    if (std::string error = checkCommonParams(f, params); !error.empty())
       return error;
     const int64_t channels = params.at(kThreadsC) * params.at(kRegsC);
     if (f.coutPerGroup % channels != 0)

@@ -94,6 +94,15 @@ public:
     return 1;
   }
 
+  /// The checks every variant's checkParams starts with: the parameters of
+  /// the space and no others (KernelVariant::checkParams), each positive
+  /// (those named in `mayBeZero` at least 0), and "parallel", where there is
+  /// one, 0 or 1. "" or the first problem.
+  std::string checkCommonParams(const ShapeFacts &facts,
+                                const VariantParams &params,
+                                const std::vector<std::string> &mayBeZero = {})
+      const;
+
   /// Whether tconv-tune searches this variant (the autoschedulers are
   /// baselines, chosen by name only).
   virtual bool tunable() const { return true; }

@@ -44,6 +44,21 @@ std::string KernelVariant::checkParams(const ShapeFacts &facts,
   return "";
 }
 
+std::string KernelVariant::checkCommonParams(
+    const ShapeFacts &facts, const VariantParams &params,
+    const std::vector<std::string> &mayBeZero) const {
+  if (std::string error = KernelVariant::checkParams(facts, params);
+      !error.empty())
+    return error;
+  if (std::string error = checkPositiveParams(params, mayBeZero);
+      !error.empty())
+    return error;
+  if (auto parallel = params.find("parallel");
+      parallel != params.end() && parallel->second > 1)
+    return "parallel must be 0 or 1";
+  return "";
+}
+
 std::string checkPositiveParams(const VariantParams &params,
                                 const std::vector<std::string> &mayBeZero) {
   for (const auto &[name, value] : params) {

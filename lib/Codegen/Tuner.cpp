@@ -402,7 +402,8 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
         best = rules;
         winnerTimes = {probes.front()->rulesTime};
       }
-      const double winner = winnerTimes[0], baseline = probes.front()->rulesTime;
+      const double winner = winnerTimes[0];
+      const double baseline = probes.front()->rulesTime;
       const double speed = beatsRules ? 1 / tuner.score(winnerTimes) : 1.0;
       TunedEntry entry;
       entry.signature = shapeSignature(spec);
