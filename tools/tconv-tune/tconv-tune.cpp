@@ -26,6 +26,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdlib>
 
 using namespace mlir;
 
@@ -49,6 +50,12 @@ static cl::opt<double> budget("budget", cl::init(60.0),
                               cl::desc("seconds of search per kernel "
                                        "(default 60)"),
                               cl::cat(category));
+static cl::opt<int> threads(
+    "num-threads", cl::init(0),
+    cl::desc("threads the kernels are timed with (Halide's thread pool, "
+             "HL_NUM_THREADS); default 0: all cores. Tune with the count the "
+             "kernels will run with: the database does not record it"),
+    cl::cat(category));
 static cl::opt<bool> verbose("verbose",
                              cl::desc("print every candidate timed, with its "
                                       "time per call"),
@@ -69,6 +76,13 @@ int main(int argc, char **argv) {
       "for tconv-compile --tuning-db\n");
   if (!(budget > 0))
     return fail("--budget must be a positive number of seconds");
+  if (threads < 0)
+    return fail("--num-threads must be 0 (all cores) or more, got " +
+                std::to_string(threads));
+  // Read by the JIT runtime's thread pool when it starts, at the first
+  // kernel timed.
+  if (threads > 0)
+    ::setenv("HL_NUM_THREADS", std::to_string(threads).c_str(), 1);
   if (std::string error = ::tconv::codegen::checkTarget(target); !error.empty())
     return fail(error);
 

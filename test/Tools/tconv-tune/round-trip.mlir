@@ -62,6 +62,8 @@
 // FORCED: tconv-compile: error: --tuning-db chooses among the variants; it cannot be combined with --schedule=cpu-phase-gemm
 // RUN: not tconv-tune %s -o %t/db2.json --budget=0 2>&1 | FileCheck %s --check-prefix=BUDGET
 // BUDGET: tconv-tune: error: --budget must be a positive number of seconds
+// RUN: not tconv-tune %s -o %t/db2.json --num-threads=-2 2>&1 | FileCheck %s --check-prefix=THREADS
+// THREADS: tconv-tune: error: --num-threads must be 0 (all cores) or more, got -2
 // RUN: not tconv-tune %s -o %t/bad.json 2>&1 | FileCheck %s --check-prefix=OVERWRITE
 // OVERWRITE: tconv-tune: error: '{{.*}}bad.json' is not a tconv tuning database (no "format": "tconv-tuning-database") (refusing to overwrite it)
 
