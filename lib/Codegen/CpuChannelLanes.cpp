@@ -38,8 +38,6 @@ constexpr const char *kParallel = "parallel";
 constexpr int64_t kTilePositions = 128;
 constexpr int64_t kMaxBlocksPerTile = 32;
 
-int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
 struct ChannelLaneTiling {
   int lanes = 1;             ///< output channels per vector
   int vectorsPerBlock = 1;   ///< vectors of output channels per register block
@@ -103,7 +101,9 @@ void applyChannelLanesSchedule(TransposedConvPipeline &p,
       .vectorize(co, lanes);
 
   // Each phase: register blocks of `vectors` channel vectors x `positions`
-  // positions over (taps, input channels).
+  // positions over (taps, input channels), the taps outside: with the taps
+  // inside, LLVM kept the broadcasts of every tap's positions live across
+  // them and spilled about 80 registers around the FMAs.
   for (size_t i = 0; i < p.phaseReductions.size(); ++i) {
     const RDom &red = p.phaseReductions[i];
     Var qBlock("sq_block"), qInBlock("sq_in"), cVectors("sco_vectors"),

@@ -54,7 +54,7 @@ double tiledRowCost(const ShapeFacts &f, int64_t row, int64_t tile,
                     double loads, double fmas, bool parallel) {
   if (isDynamicSize(row))
     return 1; // no model without a length
-  const double computed = double((row + tile - 1) / tile * tile);
+  const double computed = double(ceilDiv(row, tile) * tile);
   const double cost = computed * microKernelCycles(loads, fmas);
   return !parallel && !runsSeriallyByRule(f) ? 2 * cost : cost;
 }

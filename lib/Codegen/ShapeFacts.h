@@ -28,6 +28,9 @@ inline constexpr int64_t kSaturatedCount = int64_t(1) << 40;
 /// a * b for positive counts, capped at `cap`; kDynamicSize if either is.
 int64_t cappedProduct(int64_t a, int64_t b, int64_t cap = kSaturatedCount);
 
+/// a / b rounded up, for a >= 0 and b > 0: how many blocks of b cover a.
+inline int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
 /// The largest divisor of `n` not above `limit` (at least 1).
 int largestDivisorAtMost(int64_t n, int64_t limit);
 

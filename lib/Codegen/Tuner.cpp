@@ -351,17 +351,21 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
       const double budget =
           (options.budgetSeconds - secondsSince(start)) / double(ranges.size() - r);
       const Clock::time_point rangeStart = Clock::now();
-      // The rules' choice at each probe, each timed at its own length.
+      // The rules' choice at each probe, each timed at its own length; the
+      // top's, where the walk starts, at every probe.
+      const VariantChoice rules = probes.front()->rules;
+      std::vector<double> bestTimes = tuner.times(rules);
       for (size_t i = 0; i < probes.size(); ++i) {
-        std::vector<double> t = tuner.times(probes[i]->rules, {i});
+        std::vector<double> t = probes[i]->rules == rules
+                                    ? bestTimes
+                                    : tuner.times(probes[i]->rules, {i});
         if (t.empty())
           return "the rules' choice " + probes[i]->rules.describe() +
                  " failed to compile";
-        probes[i]->rulesTime = t[0];
+        probes[i]->rulesTime = probes[i]->rules == rules ? t[i] : t[0];
       }
-      const VariantChoice rules = probes.front()->rules;
       VariantChoice best = rules;
-      double bestScore = tuner.score(tuner.times(rules));
+      double bestScore = tuner.score(bestTimes);
       std::vector<VariantChoice> tried = {rules};
       bool improved = true;
       while (improved && secondsSince(rangeStart) < budget) {
@@ -373,9 +377,11 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
               !c.variant->checkParams(at, c.params).empty())
             continue;
           tried.push_back(c);
-          double score = tuner.score(tuner.times(c));
+          std::vector<double> times = tuner.times(c);
+          double score = tuner.score(times);
           if (score < bestScore) {
             best = c;
+            bestTimes = times;
             bestScore = score;
             improved = true;
             break; // walk on from the new best
@@ -384,9 +390,9 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
       }
       // Re-time the winner against the rules at every probe, interleaved:
       // it must beat them by 3% over the range.
-      std::vector<double> winnerTimes = tuner.times(best);
+      std::vector<double> winnerTimes = bestTimes;
       bool beatsRules = false;
-      if (!(best == rules) && !winnerTimes.empty()) {
+      if (!(best == rules)) {
         for (int round = 0; round < 2; ++round) {
           std::vector<double> again = tuner.times(best);
           for (size_t i = 0; i < probes.size() && !again.empty(); ++i) {
