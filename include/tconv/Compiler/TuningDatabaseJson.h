@@ -5,7 +5,9 @@
 //   {"format": "tconv-tuning-database", "version": 1,
 //    "entries": [{"signature": "f32 n=1 cin=512 ...", "target": "x86-64-...",
 //                 "min_length": 1, "max_length": 32,      (null: unbounded)
-//                 "variant": "cpu-phases-in-slices",
+//                 "variant": "cpu-phases-in-slices",   ("rules": the rules'
+//                                                       own choice at each
+//                                                       length, no params)
 //                 "params": {"vectors_per_tile": 2, ...},
 //                 "measured_length": 32, "microseconds": 51.2,
 //                 "default_microseconds": 55.0}, ...]}

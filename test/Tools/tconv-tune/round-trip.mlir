@@ -11,7 +11,7 @@
 // PROGRESS: tconv-tune: small_static (f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=)
 // PROGRESS-NEXT: L=40: {{cpu-[a-z-]+}} ({{.*}}), {{[0-9.]+}}x the rules' speed ({{[0-9]+}} tried)
 // PROGRESS: tconv-tune: small_dynamic (f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=)
-// PROGRESS-NEXT: L=32:
+// PROGRESS-NEXT: L=32: {{.*}}, also timed at L=17)
 // PROGRESS-NEXT: L=128:
 // PROGRESS-NEXT: L=512:
 // PROGRESS-NEXT: L=2048:
@@ -36,7 +36,13 @@
 // RUN: %python %S/check_header_matches_db.py %t/db.json %t/out/small_static.h 40
 
 // Tuning again replaces the entries: still six.
-// RUN: tconv-tune %s -o %t/db.json --target=host --budget=2 2> /dev/null
+// With --verbose, a line per candidate timed, with its time at each length.
+// RUN: tconv-tune %s -o %t/db.json --target=host --budget=2 --verbose 2> %t/verbose.txt
+// RUN: grep -v '^==[0-9]*==WARNING' %t/verbose.txt | FileCheck %s --check-prefix=VERBOSE
+// VERBOSE: tconv-tune: small_static
+// VERBOSE-NEXT: {{ *[0-9.]+}} us at L=40 {{ *}}cpu-{{[a-z-]+}} (
+// VERBOSE: tconv-tune: small_dynamic
+// VERBOSE-NEXT: {{ *[0-9.]+}} us at L=32 {{ *[0-9.]+}} us at L=17 {{ *}}cpu-{{[a-z-]+}} (
 // RUN: grep -c '"signature"' %t/db.json | FileCheck %s --check-prefix=COUNT
 // COUNT: 6
 
