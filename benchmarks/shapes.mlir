@@ -124,3 +124,22 @@ func.func @bench_bigvgan_up1(%x: tensor<1x1536x100xf32>, %w: tensor<1536x768x8xf
   %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 4>, padding = array<i64: 2>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 1 : i64} : (tensor<1x1536x100xf32>, tensor<1536x768x8xf32>) -> tensor<1x768x400xf32>
   return %0 : tensor<1x768x400xf32>
 }
+
+// mimi_up: Mimi neural codec (kyutai-labs/moshi, moshi/modules/resample.py
+// ConvTrUpsample1d with learnt=True, channel_wise=True: groups = dimension),
+// the 12.5 Hz -> 25 Hz upsampler before the SEANet decoder; depthwise, no
+// padding (StreamingConvTranspose1d trims afterwards); 10 s of frames.
+// ConvTranspose1d(512, 512, 4, stride=2, padding=0, output_padding=0, dilation=1, groups=512, bias=False), N=1: 125 -> 252, 0.5 MFLOP
+func.func @bench_mimi_up(%x: tensor<1x512x125xf32>, %w: tensor<512x1x4xf32>) -> tensor<1x512x252xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 2>, padding = array<i64: 0>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 512 : i64} : (tensor<1x512x125xf32>, tensor<512x1x4xf32>) -> tensor<1x512x252xf32>
+  return %0 : tensor<1x512x252xf32>
+}
+
+// pocket_up: Pocket TTS (kyutai-labs/pocket-tts, modules/resample.py
+// ConvTrUpsample1d: groups = dimension, kernel 2 * stride) with stride 16, the
+// continuous-latent Mimi's frame upsampler; depthwise, long kernel; 10 s.
+// ConvTranspose1d(512, 512, 32, stride=16, padding=0, output_padding=0, dilation=1, groups=512, bias=False), N=1: 125 -> 2016, 4.1 MFLOP
+func.func @bench_pocket_up(%x: tensor<1x512x125xf32>, %w: tensor<512x1x32xf32>) -> tensor<1x512x2016xf32> {
+  %0 = tconv.torch_conv_transpose %x, %w {stride = array<i64: 16>, padding = array<i64: 0>, output_padding = array<i64: 0>, dilation = array<i64: 1>, groups = 512 : i64} : (tensor<1x512x125xf32>, tensor<512x1x32xf32>) -> tensor<1x512x2016xf32>
+  return %0 : tensor<1x512x2016xf32>
+}

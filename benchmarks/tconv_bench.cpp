@@ -50,6 +50,8 @@
 
 #include "bench_batch16.h"
 #include "bench_bigvgan_up1.h"
+#include "bench_mimi_up.h"
+#include "bench_pocket_up.h"
 #include "bench_demucs_dec.h"
 #include "bench_dilated.h"
 #include "bench_encodec_up2.h"
@@ -182,6 +184,8 @@ const Shape kShapes[] = {
   {{1,    64,   8,    8,   4,   0, 0, 1, 1, 11025}, "demucs_dec", bench_demucs_dec, false},
   {{1,   256, 128,   10,   5,   0, 0, 1, 1,   600}, "encodec_up2", bench_encodec_up2, false},
   {{1,  1536, 768,    8,   4,   2, 0, 1, 1,   100}, "bigvgan_up1", bench_bigvgan_up1, false},
+  {{1,   512, 512,    4,   2,   0, 0, 1, 512, 125}, "mimi_up", bench_mimi_up, false},
+  {{1,   512, 512,   32,  16,   0, 0, 1, 512, 125}, "pocket_up", bench_pocket_up, false},
 };
 // clang-format on
 

@@ -122,10 +122,11 @@ class CpuChannelLanesVariant : public KernelVariant {
 public:
   const char *name() const override { return "cpu-channel-lanes"; }
 
-  /// 1-D, one group, and whole vectors of output channels.
+  /// 1-D, and whole vectors of output channels per group (a register
+  /// block's channels stay in one group, so its input channel is a scalar).
   bool supports(const ShapeFacts &f) const override {
-    return !f.gpu && f.spec.spatialRank == 1 && f.spec.groups == 1 &&
-           f.spec.outChannels % f.vectorWidth == 0;
+    return !f.gpu && f.spec.spatialRank == 1 &&
+           f.coutPerGroup % f.vectorWidth == 0;
   }
 
   /// Never by default yet: the tuner measures it (docs/performance.md).
@@ -135,7 +136,7 @@ public:
   }
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
-    const int64_t channelVectors = f.spec.outChannels / f.vectorWidth;
+    const int64_t channelVectors = f.coutPerGroup / f.vectorWidth;
     std::vector<int64_t> vectors = divisorsAtMost(channelVectors, 8);
     std::vector<int64_t> positions, blocks;
     for (int64_t q = 1; q <= accumulatorRegisters(f); ++q)
@@ -154,7 +155,7 @@ public:
     // Up to four channel vectors (10 loads per 24 FMAs at 4 x 6), the rest
     // of the accumulators positions.
     t.vectorsPerBlock = largestDivisorAtMost(
-        f.spec.outChannels / f.vectorWidth, std::max(1, accumulators / 6));
+        f.coutPerGroup / f.vectorWidth, std::max(1, accumulators / 6));
     const int64_t maxPositions = std::max(1, accumulators / t.vectorsPerBlock);
     // Tiles of at most kTilePositions, as even as the row allows, cut into
     // the blocks that compute the fewest positions for the micro-kernel's
@@ -196,11 +197,11 @@ public:
       return error;
     const int64_t v = params.at(kVectorsPerBlock),
                   q = params.at(kPositionsPerBlock);
-    const int64_t channelVectors = f.spec.outChannels / f.vectorWidth;
+    const int64_t channelVectors = f.coutPerGroup / f.vectorWidth;
     if (channelVectors % v != 0)
       return "vectors_per_block " + std::to_string(v) +
-             " does not divide the output channels' " +
-             std::to_string(channelVectors) + " vectors";
+             " does not divide the " + std::to_string(channelVectors) +
+             " vectors of output channels per group";
     if (v * q > f.vectorRegisters)
       return "vectors_per_block x positions_per_block (" +
              std::to_string(v * q) + ") exceeds the " +

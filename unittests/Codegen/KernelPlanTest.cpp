@@ -95,8 +95,15 @@ TEST(KernelVariants, FewOutputChannelsTakeThePhasesAsLanes) {
   EXPECT_TRUE(lanes->supports(tasnet));
   EXPECT_FALSE(lanes->defaultFor(tasnet));
   EXPECT_STREQ(defaultChoice(tasnet).variant->name(), "cpu-tap-gemm");
-  // Depthwise (one input channel per group): nothing for a GEMM to reuse.
-  ConvShape depthwise = conv1d(1, 64, 64, 100, 16, 8, 4);
+  // Depthwise (one input channel per group) with a stride that fills a
+  // vector with phases (Pocket TTS's upsampler, K 32, s 16): each vector is
+  // one channel's taps. With fewer phases than lanes (s 8 on AVX-512), the
+  // phases stay rows of cpu-phase-gemm.
+  ConvShape depthwise = conv1d(1, 512, 512, 125, 32, 16, 0);
+  depthwise.groups = 512;
+  EXPECT_STREQ(defaultChoice(factsOf(depthwise, kAvx512, false)).variant->name(),
+               "cpu-phase-lanes");
+  depthwise = conv1d(1, 64, 64, 100, 16, 8, 4);
   depthwise.groups = 64;
   EXPECT_STREQ(defaultChoice(factsOf(depthwise, kAvx512, false)).variant->name(),
                "cpu-phase-gemm");
@@ -139,16 +146,21 @@ TEST(KernelVariants, ChannelLanesCutsTheRowIntoEvenBlocks) {
   ShapeFacts wide = factsOf(conv1d(1, 512, 256, 17, 16, 8, 4), kAvx512, false);
   EXPECT_EQ(lanes->defaultParams(wide).at("vectors_per_block"), 4);
   EXPECT_EQ(lanes->defaultParams(wide).at("positions_per_block"), 6);
-  // Groups, 2-D and partial vectors of output channels are not supported.
+  // Groups of whole vectors of output channels are supported (a block stays
+  // inside its group); partial vectors per group, or per layer, are not.
   ConvShape grouped = conv1d(1, 64, 32, 100, 4, 2, 1);
   grouped.groups = 2;
+  ShapeFacts twoGroups = factsOf(grouped, kAvx512, false);
+  EXPECT_TRUE(lanes->supports(twoGroups));
+  EXPECT_EQ(lanes->defaultParams(twoGroups).at("vectors_per_block"), 1);
+  grouped.groups = 4;
   EXPECT_FALSE(lanes->supports(factsOf(grouped, kAvx512, false)));
   EXPECT_FALSE(
       lanes->supports(factsOf(conv1d(1, 64, 24, 100, 4, 2, 1), kAvx512, false)));
   params["vectors_per_block"] = 4;
   EXPECT_EQ(lanes->checkParams(up, params),
-            "vectors_per_block 4 does not divide the output channels' 2 "
-            "vectors");
+            "vectors_per_block 4 does not divide the 2 vectors of output "
+            "channels per group");
   params["vectors_per_block"] = 2;
   params["positions_per_block"] = 17;
   EXPECT_EQ(lanes->checkParams(up, params),

@@ -210,8 +210,9 @@ const JitCase kCases[] = {
     // Few output channels (every 1-D case also runs cpu-tap-gemm, and those
     // with K a multiple of s cpu-phase-lanes): padLo off a row boundary (one
     // more row of sums per tile), groups of one channel with a negative
-    // padLo, partial tiles, f64, and dynamic lengths across the plans of
-    // both variants (their defaults: Cin >= 16).
+    // padLo, partial tiles, f64, dynamic lengths across the plans of both
+    // variants (their defaults: Cin >= 16), and a depthwise layer (the
+    // default of cpu-phase-lanes where s fills a vector).
     {"PhaseLanesOneOutput", F32, true, conv(2, 40, 1, 1, {37}, {32}, {16}, {1}, {{8, 8}})},
     {"PhaseLanesGroupsNegativePad", F32, true,
      conv(1, 6, 2, 2, {11}, {48}, {16}, {1}, {{-5, 20}})},
@@ -221,18 +222,23 @@ const JitCase kCases[] = {
      {conv(1, 16, 1, 1, {9}, {32}, {16}, {1}, {{8, 8}}),
       conv(1, 16, 1, 1, {70}, {32}, {16}, {1}, {{8, 8}}),
       conv(1, 16, 1, 1, {1}, {32}, {16}, {1}, {{8, 8}})}},
+    {"PhaseLanesDepthwiseDynamic", F32, true, conv(1, 5, 5, 5, {9}, {32}, {16}, {1}, {{3, 0}}),
+     {conv(1, 5, 5, 5, {9}, {32}, {16}, {1}, {{3, 0}}),
+      conv(2, 5, 5, 5, {140}, {32}, {16}, {1}, {{3, 0}}),
+      conv(1, 5, 5, 5, {1}, {32}, {16}, {1}, {{3, 0}})}},
     {"TapGemmDynamic", F32, true, conv(1, 16, 1, 1, {9}, {16}, {8}, {1}, {{0, 0}}),
      {conv(1, 16, 1, 1, {9}, {16}, {8}, {1}, {{0, 0}}),
       conv(1, 16, 1, 1, {101}, {16}, {8}, {1}, {{0, 0}}),
       conv(1, 16, 1, 1, {1}, {16}, {8}, {1}, {{0, 0}})}},
     {"TapGemmDilatedTwoOutputs", F32, true,
      conv(2, 24, 2, 1, {41}, {5}, {3}, {2}, {{2, 1}})},
-    // Output channels as the lanes (cpu-channel-lanes, every 1-D case of one
-    // group with whole vectors of output channels: 16 per f32/f16 vector, 8
+    // Output channels as the lanes (cpu-channel-lanes, every 1-D case with
+    // whole vectors of output channels per group: 16 per f32/f16 vector, 8
     // per f64 one): a short row in one tile, several tiles with a partial
-    // block, odd K with dilation and a cropped end, a negative padLo, and a
+    // block, odd K with dilation and a cropped end, a negative padLo, a
     // dynamic length (every tunable variant is also built for the dynamic
-    // spec, with its defaults).
+    // spec, with its defaults), and groups, where a register block's
+    // channels must stay inside one group.
     {"ChannelLanesShortRow", F32, true, conv(1, 8, 32, 1, {17}, {4}, {2}, {1}, {{1, 1}})},
     {"ChannelLanesTilesDilated", F32, false,
      conv(2, 5, 16, 1, {150}, {5}, {3}, {2}, {{2, 3}})},
@@ -243,6 +249,12 @@ const JitCase kCases[] = {
      {conv(1, 6, 32, 1, {9}, {4}, {2}, {1}, {{1, 1}}),
       conv(2, 6, 32, 1, {300}, {4}, {2}, {1}, {{1, 1}}),
       conv(1, 6, 32, 1, {1}, {4}, {2}, {1}, {{1, 1}})}},
+    {"ChannelLanesGrouped", F32, true, conv(2, 12, 96, 3, {40}, {8}, {4}, {1}, {{2, 2}})},
+    {"ChannelLanesGroupedDilatedDynamic", F32, false,
+     conv(1, 4, 32, 2, {9}, {3}, {2}, {2}, {{1, 0}}),
+     {conv(1, 4, 32, 2, {9}, {3}, {2}, {2}, {{1, 0}}),
+      conv(2, 4, 32, 2, {130}, {3}, {2}, {2}, {{1, 0}}),
+      conv(1, 4, 32, 2, {1}, {3}, {2}, {2}, {{1, 0}})}},
     {"F64", F64, true, conv(2, 3, 4, 1, {11}, {4}, {2}, {1}, {{1, 1}})},
     {"F16", F16, false, conv(1, 8, 4, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
     {"BF16", BF16, true, conv(1, 8, 4, 1, {12}, {5}, {3}, {1}, {{2, 1}})},
