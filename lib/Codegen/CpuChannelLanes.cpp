@@ -87,7 +87,7 @@ void applyChannelLanesSchedule(TransposedConvPipeline &p,
   for (size_t k = 0; k < p.trailingZeroDims.size(); ++k)
     out.update(int(k)).unscheduled(); // a few columns of x_0
 
-  p.paddedInput.compute_at(out, tile).vectorize(p.outputVars[0], lanes);
+  computePaddedInputPerTile(p, tile, tilePositions, lanes);
 
   // The phase sums of one tile and channel block, channels innermost, with a
   // constant extent (the last tile computes whole blocks from the

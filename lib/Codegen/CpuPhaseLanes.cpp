@@ -87,8 +87,6 @@ void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
   for (size_t k = 0; k < p.trailingZeroDims.size(); ++k)
     out.update(int(k)).unscheduled(); // a few columns of x_0
 
-  p.paddedInput.compute_at(out, tile);
-
   // The full output's rows of one tile: one more than the tile's when padLo
   // shifts the rows across a row boundary, rounded up to whole register
   // blocks, and as many at the end (the padded input is zero there; only the
@@ -97,6 +95,7 @@ void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
   const int64_t padLo = p.spec.padding[0].padLo;
   const int64_t rows = tilePositions + (floorMod(padLo, s) != 0 ? 1 : 0);
   const int64_t blocks = (rows + t.positionsPerBlock - 1) / t.positionsPerBlock;
+  computePaddedInputPerTile(p, tile, blocks * t.positionsPerBlock, 1);
   Func sums = p.phaseSums;
   Var sq = p.phaseVars[0], sr = p.phaseVars[1];
   sums.compute_at(out, tile)

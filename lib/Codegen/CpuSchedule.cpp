@@ -93,7 +93,7 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
   }
 
   // The zero-padded input is packed once per tile, for its channel blocks.
-  p.paddedInput.compute_at(out, tile).vectorize(p.outputVars[0], lanes);
+  computePaddedInputPerTile(p, tile, tileLength, lanes);
 
   // Phase sums of one tile and channel block; the bias fills them first.
   // bound_extent fixes their extent to one tile even for the last, partial

@@ -78,7 +78,8 @@ void applyTapGemmSchedule(TransposedConvPipeline &p, const TapGemmTiling &t) {
   for (size_t k = 0; k < p.trailingZeroDims.size(); ++k)
     out.update(int(k)).unscheduled(); // a few columns of x_0
 
-  p.paddedInput.compute_at(out, tile).vectorize(p.outputVars[0], lanes);
+  // The columns of a tile are computed in whole vectors (below).
+  computePaddedInputPerTile(p, tile, tileLength + lanes, lanes);
 
   // The phase sums of a whole tile (constant extent; the last tile reads
   // zero-padded input past the end, and only its valid part is stored).

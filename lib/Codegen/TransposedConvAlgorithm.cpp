@@ -369,4 +369,33 @@ splitOutputByStridePhase(TransposedConvPipeline &p) {
   return {q, r};
 }
 
+void computePaddedInputPerTile(TransposedConvPipeline &p, Var tile,
+                               int64_t rows, int lanes) {
+  // Row q of dimension 0 reads input positions q + offset: for phase r,
+  // offsets firstOffset - u * offsetStep, u in [0, tapCount) (the phase
+  // forms and the taps as columns); with the phases as lanes, -u for u in
+  // [0, K/s). The tile's rows read [q0 + lowest, q0 + rows - 1 + highest].
+  const DimPhases &dim = p.phases[0];
+  int64_t lowest = 0, highest = 0;
+  if (p.phasesAsLanes) {
+    lowest = 1 - dim.phases[0].tapCount;
+  } else {
+    bool first = true;
+    for (const PhaseTaps &t : dim.phases) {
+      if (t.tapCount == 0)
+        continue;
+      const int64_t lo = t.firstOffset - (t.tapCount - 1) * dim.offsetStep;
+      lowest = first ? lo : std::min(lowest, lo);
+      highest = first ? t.firstOffset : std::max(highest, t.firstOffset);
+      first = false;
+    }
+  }
+  // At least one vector: a shorter row would be vectorized past its end.
+  const int64_t extent = std::max<int64_t>(rows + highest - lowest, lanes);
+  p.paddedInput.compute_at(p.output, tile)
+      .bound_extent(p.outputVars[0], int32_t(extent));
+  if (lanes > 1)
+    p.paddedInput.vectorize(p.outputVars[0], lanes);
+}
+
 } // namespace tconv::codegen
