@@ -7,18 +7,20 @@ One table per file (tconv-bench runs one thread count per process). Columns:
 GFLOP/s of the tconv kernel and its fraction of the FMA peak (--peak: one
 figure for every file, or one per thread count, e.g. 1=108.3,2=219.2 from
 tconv-fma-peak; default 221, the Zen 5 figure of an earlier run), of oneDNN
-fed from/back to NCL (reorders timed), of the oneDNN primitive alone
-(preferred layout), of the naive loops where timed, the ratios tconv / oneDNN
-(> 1: tconv is faster), and a second table with each Halide autoscheduler's
+fed from/back to NCL (reorders timed), of the oneDNN primitive alone in its
+preferred layout and in nwc, of the naive loops where timed, the ratios tconv /
+oneDNN (> 1: tconv is faster; "best": the faster of the two primitives), the
+geometric mean of the ratio to the best primitive, and a second table with each Halide autoscheduler's
 GFLOP/s and tconv's ratio to it. With repetitions, GFLOP/s is the best
 repetition (--median: the median). Standard library only.
 """
 
 import argparse
 import json
+import math
 import sys
 
-VARIANTS = ("tconv", "onednn_ncl", "onednn_prim", "naive")
+VARIANTS = ("tconv", "onednn_ncl", "onednn_prim", "onednn_nwc", "naive")
 AUTOS = ("auto_adams2019", "auto_li2018", "auto_mullapudi2016")
 PEAK = 221.0
 
@@ -117,23 +119,28 @@ def table(path):
     out.append("")
     out.append(
         "| shape | tconv GFLOP/s | tconv % of peak | oneDNN from NCL GFLOP/s "
-        "| oneDNN primitive GFLOP/s | naive GFLOP/s | tconv / oneDNN-NCL "
-        "| tconv / oneDNN-prim | cpu_util tconv / oneDNN-NCL / prim |"
+        "| oneDNN primitive GFLOP/s | oneDNN nwc GFLOP/s | naive GFLOP/s "
+        "| tconv / oneDNN-NCL | tconv / oneDNN-prim | tconv / oneDNN best "
+        "| cpu_util tconv / oneDNN-NCL / prim |"
     )
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     notes = []
+    best_ratios = []
     for shape in order:
         r = rows[shape]
-        t, n, p, nv = (gflops(r.get(v)) for v in VARIANTS)
+        t, n, p, w, nv = (gflops(r.get(v)) for v in VARIANTS)
         util = " / ".join(
             fmt(r[v].get("cpu_util"), 2) if v in r and "error" not in r[v] else "–"
             for v in VARIANTS[:3]
         )
-        rn, rp = ratio(t, n), ratio(t, p)
+        best = max((g for g in (p, w) if g is not None), default=None)
+        rn, rp, rb = ratio(t, n), ratio(t, p), ratio(t, best)
+        if rb is not None:
+            best_ratios.append((shape, rb))
         peak = f"{100 * t / PEAK:.0f}%" if t is not None else "–"
         out.append(
-            f"| {shape} | {fmt(t)} | {peak} | {fmt(n)} | {fmt(p)} | {fmt(nv)} "
-            f"| {fmt(rn, 2)} | {fmt(rp, 2)} | {util} |"
+            f"| {shape} | {fmt(t)} | {peak} | {fmt(n)} | {fmt(p)} | {fmt(w)} "
+            f"| {fmt(nv)} | {fmt(rn, 2)} | {fmt(rp, 2)} | {fmt(rb, 2)} | {util} |"
         )
         for v in VARIANTS + AUTOS:
             e = r.get(v)
@@ -156,6 +163,12 @@ def table(path):
                      ("failed" if a in r else "–") for a, v in zip(autos, vals)]
             out.append(f"| {shape} | {fmt(t)} | " + " | ".join(cells) + " | " +
                        " | ".join(fmt(ratio(t, v), 2) for v in vals) + " |")
+    if best_ratios:
+        geo = math.exp(sum(math.log(x) for _, x in best_ratios) / len(best_ratios))
+        below = ", ".join(f"{shape} {x:.2f}" for shape, x in best_ratios if x < 1.0)
+        out.append("")
+        out.append(f"tconv / oneDNN best: geometric mean {geo:.2f} over "
+                   f"{len(best_ratios)} shapes; below 1.0: {below or 'none'}.")
     if notes:
         out.append("")
         out.extend(notes)

@@ -11,6 +11,8 @@
 //                        (what a PyTorch-layout user pays per call);
 //   <shape>/onednn_prim  the same primitive alone, in its preferred layout
 //                        (format_tag::any), reorders outside the timed region;
+//   <shape>/onednn_nwc   a primitive created for nwc activations, alone
+//                        (report.py compares with the faster of the two);
 //   <shape>/naive        plain loops (seed_ex1, seed_ex2, hifigan_up4 only;
 //                        single-threaded, so only registered at --threads=1);
 //   <shape>/auto_<as>    the same kernel scheduled by Halide 14's
@@ -285,11 +287,12 @@ const char *runtimeName(unsigned r) {
 /// the process (Google Benchmark calls each benchmark function several times).
 struct ShapeState {
   const Shape &sh;
-  Array x, w, yTconv, yDnnl, yNaive;
+  Array x, w, yTconv, yDnnl, yNaive, yDnnlNwc;
   HalideView xView, wView, yView;
 
   std::unique_ptr<tconv::bench::OneDnnDeconv> dnnl; // preferred layout
-  std::string dnnlInfo;
+  std::unique_ptr<tconv::bench::OneDnnDeconv> dnnlNwc;
+  std::string dnnlInfo, dnnlNwcInfo;
 
   bool tconvOk = true, dnnlOk = true;
   std::string tconvError, dnnlError;
@@ -305,7 +308,7 @@ struct ShapeState {
 
   explicit ShapeState(const Shape &s)
       : sh(s), x(s.xSize()), w(s.wSize()), yTconv(s.ySize()),
-        yDnnl(s.ySize()), yNaive(s.naive ? s.ySize() : 0),
+        yDnnl(s.ySize()), yNaive(s.naive ? s.ySize() : 0), yDnnlNwc(s.ySize()),
         xView(x.data, s.L, s.Cin, s.N), wView(w.data, s.K, s.cog(), s.Cin),
         yView(yTconv.data, s.lout(), s.Cout, s.N) {
     std::mt19937 rng(12345);
@@ -323,9 +326,16 @@ struct ShapeState {
         sh, tconv::bench::OneDnnDeconv::Layout::Preferred, x.data, w.data,
         yDnnl.data);
     dnnlInfo = dnnl->info;
+    // The nwc primitive times only its own execution; its result is not
+    // checked (it runs the same library on the same values).
+    dnnlNwc = std::make_unique<tconv::bench::OneDnnDeconv>(
+        sh, tconv::bench::OneDnnDeconv::Layout::Nwc, x.data, w.data,
+        yDnnlNwc.data);
+    dnnlNwcInfo = dnnlNwc->info;
   }
 
   void runPrimitive() { dnnl->runPrimitive(); }
+  void runNwcPrimitive() { dnnlNwc->runPrimitive(); }
 
   /// oneDNN from and back to ncw: reorder in, primitive, reorder out.
   void runDnnlFromNcl() { dnnl->runFromNcl(); }
@@ -485,7 +495,7 @@ void fail(benchmark::State &state, const std::string &msg) {
   state.SkipWithError(msg.c_str());
 }
 
-enum class Variant { Tconv, DnnlNcl, DnnlPrim, Naive, Auto };
+enum class Variant { Tconv, DnnlNcl, DnnlPrim, DnnlNwc, Naive, Auto };
 
 void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
                   int as) {
@@ -497,7 +507,9 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
   }
   if (v == Variant::Tconv && !st->tconvOk)
     return fail(state, st->tconvError);
-  if ((v == Variant::DnnlNcl || v == Variant::DnnlPrim) && !st->dnnlOk)
+  if ((v == Variant::DnnlNcl || v == Variant::DnnlPrim ||
+       v == Variant::DnnlNwc) &&
+      !st->dnnlOk)
     return fail(state, st->dnnlError);
   KernelFn autoFn = v == Variant::Auto ? autoKernel(sh->name, as) : nullptr;
   if (v == Variant::Auto) {
@@ -529,6 +541,10 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
     for (auto _ : state)
       st->runPrimitive();
     break;
+  case Variant::DnnlNwc:
+    for (auto _ : state)
+      st->runNwcPrimitive();
+    break;
   case Variant::Naive:
     for (auto _ : state) {
       naiveConvTranspose(*sh, st->x.data, st->w.data, st->yNaive.data);
@@ -559,6 +575,8 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
     state.counters["max_abs_diff"] = st->autoMaxDiff[as];
   if (v == Variant::DnnlNcl || v == Variant::DnnlPrim)
     state.SetLabel(st->dnnlInfo);
+  if (v == Variant::DnnlNwc)
+    state.SetLabel(st->dnnlNwcInfo);
   // More busy threads than claimed means the thread control did not take.
   // (Fewer is possible: a kernel may not parallelize a small shape.)
   if (wall > 0.05 && util > threads + 0.25)
@@ -641,6 +659,7 @@ int main(int argc, char **argv) {
     reg("tconv", Variant::Tconv);
     reg("onednn_ncl", Variant::DnnlNcl);
     reg("onednn_prim", Variant::DnnlPrim);
+    reg("onednn_nwc", Variant::DnnlNwc);
     if (sh.naive && threads == 1)
       reg("naive", Variant::Naive);
     // The autoschedulers that were built (a kernel or a status line).
