@@ -6,7 +6,8 @@
 // offending value, and a builder that infers its result gets the same check.
 // verify() then compares the declared result type with the inferred one.
 //
-// The padding arithmetic itself lives in tconv/Support/ShapeArithmetic.h.
+// The padding arithmetic itself lives in tconv/Support/ShapeArithmetic.h, the
+// MindSpore initializer names in tconv/Support/InitializerNames.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +20,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/MathExtras.h"
+
+#include "tconv/Support/InitializerNames.h"
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -326,34 +329,16 @@ resolveTorch(const Diagnoser &diag, OpOrAdaptor op,
 }
 
 /// Checks a MindSpore initializer name the way mindspore.common.initializer
-/// looks it up: lower-cased, in a registry of class names plus aliases.
-/// `tensorRank` is the rank of the parameter it initializes; several
-/// initializers need a minimum rank (fan computation, matrix shape).
+/// looks it up (tconv/Support/InitializerNames.h). `tensorRank` is the rank of
+/// the parameter it initializes; several initializers need a minimum rank
+/// (fan computation, matrix shape).
 static LogicalResult checkMsInitializer(const Diagnoser &diag, StringRef attr,
                                         StringRef name, int64_t tensorRank) {
-  struct Initializer {
-    StringLiteral name;
-    int64_t minRank;
-    int64_t maxRank;
-  };
-  // Ranks from initializer.py: fan-based initializers need >= 2 dims,
-  // Identity exactly 2, Dirac 3 to 5.
-  static constexpr Initializer kInitializers[] = {
-      {"normal", 0, 99},          {"uniform", 0, 99},
-      {"truncatednormal", 0, 99}, {"heuniform", 2, 99},
-      {"he_uniform", 2, 99},      {"henormal", 2, 99},
-      {"he_normal", 2, 99},       {"xavieruniform", 2, 99},
-      {"xavier_uniform", 2, 99},  {"xaviernormal", 2, 99},
-      {"xavier_normal", 2, 99},   {"one", 0, 99},
-      {"ones", 0, 99},            {"zero", 0, 99},
-      {"zeros", 0, 99},           {"identity", 2, 2},
-      {"dirac", 3, 5},            {"orthogonal", 2, 99},
-      {"variancescaling", 2, 99}};
-  std::string lower = name.lower();
-  const auto *it = llvm::find_if(
-      kInitializers, [&](const Initializer &i) { return i.name == lower; });
-  if (it == std::end(kInitializers)) {
-    if (lower == "sparse")
+  std::optional<::tconv::MsInitializer> kind =
+      ::tconv::lookupMsInitializer(name);
+  if (!kind) {
+    // MindSpore registers Sparse, but a string cannot pass its sparsity.
+    if (name.lower() == "sparse")
       return diag.fail("expects '", attr, "' to name an initializer usable "
                        "from a string, got \"",
                        name, "\" (Sparse needs a sparsity argument)");
@@ -361,13 +346,14 @@ static LogicalResult checkMsInitializer(const Diagnoser &diag, StringRef attr,
                      "' to be a MindSpore initializer name, got \"", name,
                      "\" (the class corresponding to it was not found)");
   }
-  if (tensorRank < it->minRank || tensorRank > it->maxRank)
+  ::tconv::MsInitializerRanks ranks = ::tconv::msInitializerRanks(*kind);
+  if (tensorRank < ranks.min || tensorRank > ranks.max)
     return diag.fail("expects '", attr, "' to suit a tensor of rank ",
                      tensorRank, ", got \"", name, "\", which needs rank ",
-                     it->minRank == it->maxRank
-                         ? std::to_string(it->minRank)
-                         : std::to_string(it->minRank) + " to " +
-                               std::to_string(it->maxRank));
+                     ranks.min == ranks.max
+                         ? std::to_string(ranks.min)
+                         : std::to_string(ranks.min) + " to " +
+                               std::to_string(ranks.max));
   return success();
 }
 
