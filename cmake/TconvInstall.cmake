@@ -4,11 +4,12 @@
 # tconv_add_kernel_library().
 #
 # The C++ API installed is the part that is plain C++: TconvSupport (padding and
-# length arithmetic) and TconvCodegen (KernelCompiler.h: a TransposedConvSpec in,
-# a Halide AOT kernel out), as tconv::TconvSupport and tconv::TconvCodegen. The
-# dialect's headers are not installed: they need the generated .h.inc files, the
-# dialect libraries and an MLIR 22 + LLVM 22 consumer build, which a user
-# embedding the dialect is better served by building from source.
+# length arithmetic, MindSpore's initializer names) and TconvCodegen
+# (KernelCompiler.h: a TransposedConvSpec in, a Halide AOT kernel out), as
+# tconv::TconvSupport and tconv::TconvCodegen. The dialect's headers are not
+# installed: they need the generated .h.inc files, the dialect libraries and an
+# MLIR 22 + LLVM 22 consumer build, which a user embedding the dialect is
+# better served by building from source.
 
 include(CMakePackageConfigHelpers)
 

@@ -11,7 +11,7 @@
 //     which emits nothing) agree, and the declared type is compatible;
 //   * the generated C++ builder that infers the result type builds an op
 //     that verifies;
-//   * getCanonicalConvTranspose and ShapeArithmetic reproduce the inferred
+//   * getCanonicalForm and ShapeArithmetic reproduce the inferred
 //     output lengths;
 //   * the custom assembly form prints and parses back to a verified op;
 //   * the normalization patterns give a verified func whose kernel spec
@@ -244,8 +244,9 @@ void checkVerifiedOp(Operation *op, func::FuncOp func, ModuleOp module) {
         inferred.getDimSize(d) != declared.getDimSize(d))
       fuzzFailure("declared result differs from the inferred one");
 
-  // getCanonicalConvTranspose + ShapeArithmetic reproduce the lengths.
-  mlir::tconv::CanonicalConvTranspose canonical = mlir::tconv::getCanonicalConvTranspose(op);
+  // getCanonicalForm + ShapeArithmetic reproduce the lengths.
+  mlir::tconv::CanonicalConvTranspose canonical =
+      cast<mlir::tconv::ConvTransposeLikeOpInterface>(op).getCanonicalForm();
   auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
   auto weightType = cast<RankedTensorType>(op->getOperand(1).getType());
   int64_t rank = inputType.getRank() - 2;

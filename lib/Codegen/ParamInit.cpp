@@ -4,7 +4,9 @@
 
 #include "TransposedConvAlgorithm.h"
 
-#include <cctype>
+#include "tconv/Support/InitializerNames.h"
+
+#include <algorithm>
 #include <cmath>
 
 using namespace Halide;
@@ -27,84 +29,88 @@ ParamDistribution uniform(double bound) { return {Kind::Uniform, bound}; }
 ParamDistribution normal(double sigma) { return {Kind::Normal, sigma}; }
 ParamDistribution constant(double value) { return {Kind::Constant, value}; }
 
-constexpr const char *kSupportedNames =
-    "the default (no name), normal, uniform, truncatednormal, "
-    "heuniform/he_uniform, henormal/he_normal, xavieruniform/xavier_uniform, "
-    "xaviernormal/xavier_normal, one/ones, zero/zeros";
+/// "the default (no name), normal, uniform, ..., zero/zeros": the classes
+/// the parameter initialization implements, their names from the registry.
+const std::string kSupportedNames = [] {
+  std::string names = "the default (no name)";
+  for (MsInitializer kind :
+       {MsInitializer::Normal, MsInitializer::Uniform,
+        MsInitializer::TruncatedNormal, MsInitializer::HeUniform,
+        MsInitializer::HeNormal, MsInitializer::XavierUniform,
+        MsInitializer::XavierNormal, MsInitializer::One, MsInitializer::Zero})
+    names += ", " + msInitializerNames(kind);
+  return names;
+}();
 
 } // namespace
 
 std::string resolveInitializer(const std::string &name, bool forBias,
                                const WeightFans &fans, ParamDistribution &out) {
   const double fanIn = double(fans.fanIn), fanOut = double(fans.fanOut);
-  std::string lower;
-  for (char c : name)
-    lower += char(std::tolower(static_cast<unsigned char>(c)));
+  const std::optional<MsInitializer> kind = lookupMsInitializer(name);
   const std::string attr = forBias ? "bias_init" : "weight_init";
-  auto is = [&](std::initializer_list<const char *> names) {
-    for (const char *n : names)
-      if (lower == n)
-        return true;
-    return false;
+  auto is = [&](std::initializer_list<MsInitializer> kinds) {
+    return kind && std::find(kinds.begin(), kinds.end(), *kind) != kinds.end();
   };
 
   // PyTorch's _ConvNd.reset_parameters: kaiming_uniform_(a=sqrt(5)), i.e.
   // U(+-1/sqrt(fan_in)), and a bias U(+-1/sqrt(fan_in)) with the weight's
   // fan_in. MindSpore r2.1+'s None defaults (HeUniform(negative_slope=sqrt(5)),
   // Uniform(1/sqrt(fan_in))) are the same distributions.
-  if (lower.empty()) {
+  if (name.empty()) {
     out = uniform(1.0 / std::sqrt(fanIn));
     return "";
   }
   // MindSpore's classes with their default arguments (initializer.py).
-  if (is({"normal"})) {
+  if (is({MsInitializer::Normal})) {
     out = normal(0.01);
     return "";
   }
-  if (is({"uniform"})) {
+  if (is({MsInitializer::Uniform})) {
     out = uniform(0.07);
     return "";
   }
-  if (is({"truncatednormal"})) {
+  if (is({MsInitializer::TruncatedNormal})) {
     // 2.x: the C++ TruncatedNormal(a=-2, b=2, mean=0, sigma) takes absolute
     // bounds; 1.x's scipy truncnorm(-2, 2, scale=sigma) cut at +-2 sigma.
     out = {Kind::TruncatedNormal, 0.01, -2.0, 2.0};
     return "";
   }
-  if (is({"one", "ones"})) {
+  if (is({MsInitializer::One})) {
     out = constant(1.0);
     return "";
   }
-  if (is({"zero", "zeros"})) {
+  if (is({MsInitializer::Zero})) {
     out = constant(0.0);
     return "";
   }
-  const bool fanBased = is({"heuniform", "he_uniform", "henormal", "he_normal",
-                            "xavieruniform", "xavier_uniform", "xaviernormal",
-                            "xavier_normal"});
+  const bool fanBased =
+      is({MsInitializer::HeUniform, MsInitializer::HeNormal,
+          MsInitializer::XavierUniform, MsInitializer::XavierNormal});
   if (fanBased && forBias)
     return attr + " \"" + name +
            "\" needs a tensor of rank 2 or more (MindSpore computes its fans "
            "from the shape), but the bias is 1-D";
   // HeUniform()/HeNormal() from a string use negative_slope=0 (gain sqrt(2)),
   // unlike the None default; XavierUniform/XavierNormal use gain 1.
-  if (is({"heuniform", "he_uniform"})) {
+  if (is({MsInitializer::HeUniform})) {
     out = uniform(std::sqrt(6.0 / fanIn));
     return "";
   }
-  if (is({"henormal", "he_normal"})) {
+  if (is({MsInitializer::HeNormal})) {
     out = normal(std::sqrt(2.0 / fanIn));
     return "";
   }
-  if (is({"xavieruniform", "xavier_uniform"})) {
+  if (is({MsInitializer::XavierUniform})) {
     out = uniform(std::sqrt(6.0 / (fanIn + fanOut)));
     return "";
   }
-  if (is({"xaviernormal", "xavier_normal"})) {
+  if (is({MsInitializer::XavierNormal})) {
     out = normal(std::sqrt(2.0 / (fanIn + fanOut)));
     return "";
   }
-  if (is({"identity", "dirac", "orthogonal", "variancescaling"}))
+  if (is({MsInitializer::Identity, MsInitializer::Dirac,
+          MsInitializer::Orthogonal, MsInitializer::VarianceScaling}))
     return attr + " \"" + name +
            "\" is not supported by the parameter initialization (supported: " +
            kSupportedNames + ")";

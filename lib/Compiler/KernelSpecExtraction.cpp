@@ -104,7 +104,7 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
     return conv.emitError("unsupported element type ")
            << inputType.getElementType();
 
-  CanonicalConvTranspose canonical = getCanonicalConvTranspose(conv);
+  CanonicalConvTranspose canonical = conv.getCanonicalForm();
   TransposedConvSpec spec;
   spec.spatialRank = inputType.getRank() - 2;
   spec.elementType = *elementType;

@@ -1,8 +1,9 @@
 //===- TconvNormalizePatterns.cpp - Flavor ops to tconv.conv_transpose ----===//
 //
 // One small pattern per flavor (PyTorch and ONNX share one template). All read
-// the canonical padding from getCanonicalConvTranspose, the code that verified
-// the op, so the rewrite cannot disagree with the verifier or type inference.
+// the canonical padding from the op's getCanonicalForm()
+// (ConvTransposeLikeOpInterface), the code that verified the op, so the
+// rewrite cannot disagree with the verifier or type inference.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,7 +46,7 @@ struct NormalizeToCanonicalOp : public OpRewritePattern<FlavorOp> {
 
   LogicalResult matchAndRewrite(FlavorOp op,
                                 PatternRewriter &rewriter) const override {
-    CanonicalConvTranspose canonical = getCanonicalConvTranspose(op);
+    CanonicalConvTranspose canonical = op.getCanonicalForm();
     ConvTransposeOp result =
         createCanonicalOp(rewriter, op.getLoc(), op.getType(), op.getInput(),
                           op.getWeight(), op.getBias(), canonical);
@@ -66,7 +67,7 @@ struct NormalizeMsConvTranspose : public OpRewritePattern<MsConvTransposeOp> {
 
   LogicalResult matchAndRewrite(MsConvTransposeOp op,
                                 PatternRewriter &rewriter) const override {
-    CanonicalConvTranspose canonical = getCanonicalConvTranspose(op);
+    CanonicalConvTranspose canonical = op.getCanonicalForm();
     RankedTensorType resultType = op.getType();
 
     // The canonical op's result: the final one without the trailing zeros.

@@ -6,7 +6,13 @@
 // offending value, and a builder that infers its result gets the same check.
 // verify() then compares the declared result type with the inferred one.
 //
-// The padding arithmetic itself lives in tconv/Support/ShapeArithmetic.h.
+// Each op contributes only its resolver (resolveCanonical, resolveTorch,
+// resolveMs, resolveOnnx); TconvOps.td pairs it with the op's group count and
+// writes the op's methods once for all four, calling the shared functions at
+// the end of this file.
+//
+// The padding arithmetic itself lives in tconv/Support/ShapeArithmetic.h, the
+// MindSpore initializer names in tconv/Support/InitializerNames.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,8 +23,9 @@
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/MathExtras.h"
+
+#include "tconv/Support/InitializerNames.h"
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -33,14 +40,15 @@ namespace {
 
 /// Reports the first violated rule. During inference without a location (a
 /// builder asking whether a configuration is valid) nothing is emitted.
-/// Warnings are emitted only by a Diagnoser made with `emitWarnings`, which
-/// only verify() makes: inference runs several times per op (the interface's
-/// verifier, verify() itself, builders), a warning must appear once.
+/// Warnings are kept only by a Diagnoser made with `collectWarnings`, which
+/// only verify() makes, and emitted by emitWarnings() once verify() has found
+/// the op valid: inference runs several times per op (the interface's
+/// verifier, builders, canonical-form queries), a warning must appear once.
 class Diagnoser {
 public:
   Diagnoser(std::optional<Location> loc, StringRef opName,
-            bool emitWarnings = false)
-      : loc(loc), opName(opName), emitWarnings(emitWarnings) {}
+            bool collectWarnings = false)
+      : loc(loc), opName(opName), collectWarnings(collectWarnings) {}
 
   template <typename... Args>
   LogicalResult fail(Args &&...args) const {
@@ -49,14 +57,23 @@ public:
   }
 
   void warn(const Twine &message) const {
-    if (loc && emitWarnings)
+    if (loc && collectWarnings)
+      warnings.push_back(message.str());
+  }
+
+  void emitWarnings() const {
+    for (const std::string &message : warnings)
       emitWarning(*loc) << "'" << opName << "' op " << message;
+    warnings.clear();
   }
 
 private:
   std::optional<Location> loc;
   StringRef opName;
-  bool emitWarnings;
+  bool collectWarnings;
+  // Mutable so that the resolvers, which take the Diagnoser by const
+  // reference, can leave their warnings in it.
+  mutable SmallVector<std::string> warnings;
 };
 
 /// Sizes of the operands, common to the four ops.
@@ -69,6 +86,12 @@ struct OperandShapes {
   SmallVector<int64_t> kernelSize;
 
   int64_t spatialRank() const { return kernelSize.size(); }
+};
+
+/// A checked op: its operand sizes and its canonical form.
+struct ResolvedConvTranspose {
+  OperandShapes shapes;
+  CanonicalConvTranspose canonical;
 };
 
 } // namespace
@@ -264,11 +287,14 @@ static LogicalResult checkOutputPaddingBound(const Diagnoser &diag,
 
 //===----------------------------------------------------------------------===//
 // Per-flavor resolution into canonical form
+//
+// One resolver per op: it checks the op's own attributes and reduces them to
+// canonical form. The operands and the group count are checked before it, and
+// the group count filled in after it, by resolveConvTranspose.
 //===----------------------------------------------------------------------===//
 
-template <typename OpOrAdaptor>
 static FailureOr<CanonicalConvTranspose>
-resolveCanonical(const Diagnoser &diag, OpOrAdaptor op,
+resolveCanonical(const Diagnoser &diag, ConvTransposeOp::Adaptor op,
                  const OperandShapes &shapes) {
   int64_t rank = shapes.spatialRank();
   auto strideAndDilation = resolveStrideAndDilation(
@@ -284,15 +310,13 @@ resolveCanonical(const Diagnoser &diag, OpOrAdaptor op,
 
   CanonicalConvTranspose canonical;
   std::tie(canonical.stride, canonical.dilation) = *strideAndDilation;
-  canonical.groups = getSignedOr(op.getGroupsAttr(), 1);
   for (int64_t i = 0; i < rank; ++i)
     canonical.padding.push_back({(*padLo)[i], (*padHi)[i], 0});
   return canonical;
 }
 
-template <typename OpOrAdaptor>
 static FailureOr<CanonicalConvTranspose>
-resolveTorch(const Diagnoser &diag, OpOrAdaptor op,
+resolveTorch(const Diagnoser &diag, TorchConvTransposeOp::Adaptor op,
              const OperandShapes &shapes) {
   int64_t rank = shapes.spatialRank();
   StringRef paddingMode = getStringOr(op.getPaddingModeAttr(), "zeros");
@@ -318,7 +342,6 @@ resolveTorch(const Diagnoser &diag, OpOrAdaptor op,
   CanonicalConvTranspose canonical;
   canonical.stride = stride;
   canonical.dilation = dilation;
-  canonical.groups = getSignedOr(op.getGroupsAttr(), 1);
   for (int64_t i = 0; i < rank; ++i)
     canonical.padding.push_back(
         ::tconv::torchDimPadding((*padding)[i], (*outputPadding)[i]));
@@ -326,34 +349,16 @@ resolveTorch(const Diagnoser &diag, OpOrAdaptor op,
 }
 
 /// Checks a MindSpore initializer name the way mindspore.common.initializer
-/// looks it up: lower-cased, in a registry of class names plus aliases.
-/// `tensorRank` is the rank of the parameter it initializes; several
-/// initializers need a minimum rank (fan computation, matrix shape).
+/// looks it up (tconv/Support/InitializerNames.h). `tensorRank` is the rank of
+/// the parameter it initializes; several initializers need a minimum rank
+/// (fan computation, matrix shape).
 static LogicalResult checkMsInitializer(const Diagnoser &diag, StringRef attr,
                                         StringRef name, int64_t tensorRank) {
-  struct Initializer {
-    StringLiteral name;
-    int64_t minRank;
-    int64_t maxRank;
-  };
-  // Ranks from initializer.py: fan-based initializers need >= 2 dims,
-  // Identity exactly 2, Dirac 3 to 5.
-  static constexpr Initializer kInitializers[] = {
-      {"normal", 0, 99},          {"uniform", 0, 99},
-      {"truncatednormal", 0, 99}, {"heuniform", 2, 99},
-      {"he_uniform", 2, 99},      {"henormal", 2, 99},
-      {"he_normal", 2, 99},       {"xavieruniform", 2, 99},
-      {"xavier_uniform", 2, 99},  {"xaviernormal", 2, 99},
-      {"xavier_normal", 2, 99},   {"one", 0, 99},
-      {"ones", 0, 99},            {"zero", 0, 99},
-      {"zeros", 0, 99},           {"identity", 2, 2},
-      {"dirac", 3, 5},            {"orthogonal", 2, 99},
-      {"variancescaling", 2, 99}};
-  std::string lower = name.lower();
-  const auto *it = llvm::find_if(
-      kInitializers, [&](const Initializer &i) { return i.name == lower; });
-  if (it == std::end(kInitializers)) {
-    if (lower == "sparse")
+  std::optional<::tconv::MsInitializer> kind =
+      ::tconv::lookupMsInitializer(name);
+  if (!kind) {
+    // MindSpore registers Sparse, but a string cannot pass its sparsity.
+    if (name.lower() == "sparse")
       return diag.fail("expects '", attr, "' to name an initializer usable "
                        "from a string, got \"",
                        name, "\" (Sparse needs a sparsity argument)");
@@ -361,19 +366,20 @@ static LogicalResult checkMsInitializer(const Diagnoser &diag, StringRef attr,
                      "' to be a MindSpore initializer name, got \"", name,
                      "\" (the class corresponding to it was not found)");
   }
-  if (tensorRank < it->minRank || tensorRank > it->maxRank)
+  ::tconv::MsInitializerRanks ranks = ::tconv::msInitializerRanks(*kind);
+  if (tensorRank < ranks.min || tensorRank > ranks.max)
     return diag.fail("expects '", attr, "' to suit a tensor of rank ",
                      tensorRank, ", got \"", name, "\", which needs rank ",
-                     it->minRank == it->maxRank
-                         ? std::to_string(it->minRank)
-                         : std::to_string(it->minRank) + " to " +
-                               std::to_string(it->maxRank));
+                     ranks.min == ranks.max
+                         ? std::to_string(ranks.min)
+                         : std::to_string(ranks.min) + " to " +
+                               std::to_string(ranks.max));
   return success();
 }
 
-template <typename OpOrAdaptor>
 static FailureOr<CanonicalConvTranspose>
-resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
+resolveMs(const Diagnoser &diag, MsConvTransposeOp::Adaptor op,
+          const OperandShapes &shapes) {
   int64_t rank = shapes.spatialRank();
   StringRef padMode = getStringOr(op.getPadModeAttr(), "same");
   std::optional<MsPadMode> mode = ::tconv::parseMsPadMode(padMode);
@@ -450,10 +456,16 @@ resolveMs(const Diagnoser &diag, OpOrAdaptor op, const OperandShapes &shapes) {
     if (failed(checkMsInitializer(diag, "bias_init", *biasInit, 1)))
       return failure();
 
+  // Conv3DTranspose's SAME mode discards output_padding without a word
+  // (Conv3DTransposeInfer); say so, since the user asked for it.
+  if (*mode == MsPadMode::Same && rank == 3 &&
+      llvm::any_of(outputPadding, [](int64_t p) { return p != 0; }))
+    diag.warn("ignores 'output_padding' " + formatArray(outputPadding) +
+              " with pad_mode \"same\", as MindSpore's Conv3dTranspose does");
+
   CanonicalConvTranspose canonical;
   canonical.stride = stride;
   canonical.dilation = dilation;
-  canonical.groups = getSignedOr(op.getGroupAttr(), 1);
   for (int64_t i = 0; i < rank; ++i)
     canonical.padding.push_back(::tconv::msDimPadding(
         *mode, rank, shapes.kernelSize[i], stride[i], dilation[i], padBegin[i],
@@ -530,9 +542,8 @@ warnOnnxAmbiguities(const Diagnoser &diag, OnnxAutoPad mode, StringRef autoPad,
 
 /// The ONNX op's attributes with their defaults, checked against each other
 /// and the operands, before the padding is derived.
-template <typename OpOrAdaptor>
 static FailureOr<CanonicalConvTranspose>
-resolveOnnx(const Diagnoser &diag, OpOrAdaptor op,
+resolveOnnx(const Diagnoser &diag, OnnxConvTransposeOp::Adaptor op,
             const OperandShapes &shapes) {
   int64_t rank = shapes.spatialRank();
   StringRef autoPad = getStringOr(op.getAutoPadAttr(), "NOTSET");
@@ -623,7 +634,6 @@ resolveOnnx(const Diagnoser &diag, OpOrAdaptor op,
   CanonicalConvTranspose canonical;
   canonical.stride = stride;
   canonical.dilation = dilation;
-  canonical.groups = getSignedOr(op.getGroupAttr(), 1);
   for (int64_t i = 0; i < rank; ++i) {
     std::optional<DimPadding> pad = ::tconv::onnxDimPadding(
         *mode, shapes.inputSize[i], shapes.kernelSize[i], stride[i],
@@ -683,103 +693,69 @@ inferResultType(const Diagnoser &diag, const OperandShapes &shapes,
   return RankedTensorType::get(shape, shapes.elementType);
 }
 
-template <typename Resolve>
-static LogicalResult inferConvTransposeType(const Diagnoser &diag, Value input,
-                                            Value weight, Value bias,
-                                            int64_t groups,
-                                            StringRef groupsName,
-                                            Resolve resolve,
-                                            SmallVectorImpl<Type> &inferred) {
+//===----------------------------------------------------------------------===//
+// The op methods TconvOps.td writes once for all four ops
+//===----------------------------------------------------------------------===//
+
+/// Checks the operands, then the op's own attributes with `resolve` (the
+/// op's resolver, for its adaptor), and fills in the group count, read from
+/// `groupsAttr`, named `groupsName` in diagnostics.
+template <typename Adaptor>
+static FailureOr<ResolvedConvTranspose> resolveConvTranspose(
+    const Diagnoser &diag, Adaptor adaptor, IntegerAttr groupsAttr,
+    StringRef groupsName,
+    FailureOr<CanonicalConvTranspose> (*resolve)(const Diagnoser &, Adaptor,
+                                                 const OperandShapes &)) {
+  int64_t groups = getSignedOr(groupsAttr, 1);
   FailureOr<OperandShapes> shapes =
-      verifyOperandShapes(diag, input, weight, bias, groups, groupsName);
+      verifyOperandShapes(diag, adaptor.getInput(), adaptor.getWeight(),
+                          adaptor.getBias(), groups, groupsName);
   if (failed(shapes))
     return failure();
-  FailureOr<CanonicalConvTranspose> canonical = resolve(*shapes);
+  FailureOr<CanonicalConvTranspose> canonical = resolve(diag, adaptor, *shapes);
   if (failed(canonical))
     return failure();
-  FailureOr<RankedTensorType> type = inferResultType(diag, *shapes, *canonical);
+  canonical->groups = groups;
+  return ResolvedConvTranspose{std::move(*shapes), std::move(*canonical)};
+}
+
+/// inferReturnTypes.
+static LogicalResult
+inferResultTypes(const Diagnoser &diag,
+                 const FailureOr<ResolvedConvTranspose> &resolved,
+                 SmallVectorImpl<Type> &inferred) {
+  if (failed(resolved))
+    return failure();
+  FailureOr<RankedTensorType> type =
+      inferResultType(diag, resolved->shapes, resolved->canonical);
   if (failed(type))
     return failure();
   inferred.push_back(*type);
   return success();
 }
 
-LogicalResult ConvTransposeOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
-  Diagnoser diag(loc, getOperationName());
-  return inferConvTransposeType(
-      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
-      getSignedOr(adaptor.getGroupsAttr(), 1), "groups",
-      [&](const OperandShapes &s) { return resolveCanonical(diag, adaptor, s); },
-      inferred);
+/// isCompatibleReturnTypes. The interface's own check would report a shape
+/// mismatch as a bare "inferred type(s) ... are incompatible"; accepting here
+/// lets verify() report it with the dimension and both lengths. Element type
+/// and rank are checked there too.
+static bool haveSameResultCount(TypeRange inferred, TypeRange declared) {
+  return inferred.size() == declared.size();
 }
 
-LogicalResult TorchConvTransposeOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
-  Diagnoser diag(loc, getOperationName());
-  return inferConvTransposeType(
-      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
-      getSignedOr(adaptor.getGroupsAttr(), 1), "groups",
-      [&](const OperandShapes &s) { return resolveTorch(diag, adaptor, s); },
-      inferred);
-}
-
-LogicalResult MsConvTransposeOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
-  Diagnoser diag(loc, getOperationName());
-  return inferConvTransposeType(
-      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
-      getSignedOr(adaptor.getGroupAttr(), 1), "group",
-      [&](const OperandShapes &s) { return resolveMs(diag, adaptor, s); },
-      inferred);
-}
-
-LogicalResult OnnxConvTransposeOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
-  Diagnoser diag(loc, getOperationName());
-  return inferConvTransposeType(
-      diag, adaptor.getInput(), adaptor.getWeight(), adaptor.getBias(),
-      getSignedOr(adaptor.getGroupAttr(), 1), "group",
-      [&](const OperandShapes &s) { return resolveOnnx(diag, adaptor, s); },
-      inferred);
-}
-
-// The interface's own check would report a shape mismatch as a bare "inferred
-// type(s) ... are incompatible"; accepting here lets verify() report it with
-// the dimension and both lengths. Element type and rank are checked there too.
-static bool sameResultCount(TypeRange l, TypeRange r) {
-  return l.size() == r.size();
-}
-bool ConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
-  return sameResultCount(l, r);
-}
-bool TorchConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
-  return sameResultCount(l, r);
-}
-bool MsConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
-  return sameResultCount(l, r);
-}
-bool OnnxConvTransposeOp::isCompatibleReturnTypes(TypeRange l, TypeRange r) {
-  return sameResultCount(l, r);
-}
-
-//===----------------------------------------------------------------------===//
-// Verifiers: the declared result against the inferred one
-//===----------------------------------------------------------------------===//
-
-static LogicalResult verifyResultType(Operation *op) {
-  SmallVector<Type> inferred;
-  auto iface = cast<InferTypeOpInterface>(op);
-  if (failed(iface.inferReturnTypes(
-          op->getContext(), op->getLoc(), op->getOperands(),
-          op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
-          op->getRegions(), inferred)))
+/// verify(): the declared result against the inferred one, then the warnings
+/// `diag` collected while resolving, now that the op is known to be valid.
+static LogicalResult
+verifyResultType(Operation *op, const Diagnoser &diag,
+                 const FailureOr<ResolvedConvTranspose> &resolved) {
+  // The interface's verifier ran inference before verify() (traits are
+  // verified first), so this only fails if that already reported an error.
+  if (failed(resolved))
     return failure();
-  auto expected = cast<RankedTensorType>(inferred.front());
+  FailureOr<RankedTensorType> inferred =
+      inferResultType(diag, resolved->shapes, resolved->canonical);
+  if (failed(inferred))
+    return failure();
+  RankedTensorType expected = *inferred;
   auto actual = cast<RankedTensorType>(op->getResult(0).getType());
 
   if (actual.getElementType() != expected.getElementType())
@@ -801,92 +777,16 @@ static LogicalResult verifyResultType(Operation *op) {
     return op->emitOpError("expects result dim ")
            << d << " (" << what << ") to be " << want << ", got " << got;
   }
+  diag.emitWarnings();
   return success();
 }
 
-LogicalResult ConvTransposeOp::verify() { return verifyResultType(*this); }
-
-LogicalResult TorchConvTransposeOp::verify() {
-  return verifyResultType(*this);
-}
-
-LogicalResult MsConvTransposeOp::verify() {
-  if (failed(verifyResultType(*this)))
-    return failure();
-  // Conv3DTranspose's SAME mode discards output_padding without a word
-  // (Conv3DTransposeInfer); say so, since the user asked for it.
-  if (getStringOr(getPadModeAttr(), "same") == "same" &&
-      getInput().getType().getRank() == 5)
-    if (std::optional<ArrayRef<int64_t>> op = getOutputPadding())
-      if (llvm::any_of(*op, [](int64_t p) { return p != 0; }))
-        Diagnoser(getLoc(), getOperationName(), /*emitWarnings=*/true)
-            .warn("ignores 'output_padding' " + formatArray(*op) +
-                  " with pad_mode \"same\", as MindSpore's Conv3dTranspose "
-                  "does");
-  return success();
-}
-
-LogicalResult OnnxConvTransposeOp::verify() {
-  if (failed(verifyResultType(*this)))
-    return failure();
-  // The rules hold (inference succeeded); resolve again, this time emitting
-  // the warnings about configurations ONNX implementations disagree on.
-  Diagnoser diag(getLoc(), getOperationName(), /*emitWarnings=*/true);
-  FailureOr<OperandShapes> shapes =
-      verifyOperandShapes(diag, getInput(), getWeight(), getBias(),
-                          getSignedOr(getGroupAttr(), 1), "group");
-  if (failed(shapes) || failed(resolveOnnx(diag, *this, *shapes)))
-    return failure();
-  return success();
-}
-
-//===----------------------------------------------------------------------===//
-// Canonical form of a verified op
-//===----------------------------------------------------------------------===//
-
-CanonicalConvTranspose mlir::tconv::getCanonicalConvTranspose(Operation *op) {
-  Diagnoser quiet(std::nullopt, op->getName().getStringRef());
-  auto operand = [&](unsigned i) {
-    return i < op->getNumOperands() ? op->getOperand(i) : Value();
-  };
-  auto resolveWith = [&](auto concrete, int64_t groups, StringRef groupsName,
-                         auto resolve) {
-    FailureOr<OperandShapes> shapes = verifyOperandShapes(
-        quiet, operand(0), operand(1), operand(2), groups, groupsName);
-    assert(succeeded(shapes) && "expects a verified op");
-    FailureOr<CanonicalConvTranspose> canonical =
-        resolve(quiet, concrete, *shapes);
-    assert(succeeded(canonical) && "expects a verified op");
-    return *canonical;
-  };
-  return llvm::TypeSwitch<Operation *, CanonicalConvTranspose>(op)
-      .Case([&](ConvTransposeOp o) {
-        return resolveWith(o, getSignedOr(o.getGroupsAttr(), 1), "groups",
-                           [](auto &d, auto c, auto &s) {
-                             return resolveCanonical(d, c, s);
-                           });
-      })
-      .Case([&](TorchConvTransposeOp o) {
-        return resolveWith(o, getSignedOr(o.getGroupsAttr(), 1), "groups",
-                           [](auto &d, auto c, auto &s) {
-                             return resolveTorch(d, c, s);
-                           });
-      })
-      .Case([&](MsConvTransposeOp o) {
-        return resolveWith(o, getSignedOr(o.getGroupAttr(), 1), "group",
-                           [](auto &d, auto c, auto &s) {
-                             return resolveMs(d, c, s);
-                           });
-      })
-      .Case([&](OnnxConvTransposeOp o) {
-        return resolveWith(o, getSignedOr(o.getGroupAttr(), 1), "group",
-                           [](auto &d, auto c, auto &s) {
-                             return resolveOnnx(d, c, s);
-                           });
-      })
-      .Default([](Operation *) -> CanonicalConvTranspose {
-        llvm_unreachable("not a tconv convolution op");
-      });
+/// getCanonicalForm(), which ConvTransposeLikeOpInterface allows only on a
+/// verified op.
+static CanonicalConvTranspose
+canonicalFormOfVerifiedOp(FailureOr<ResolvedConvTranspose> resolved) {
+  assert(succeeded(resolved) && "expects a verified op");
+  return std::move(resolved->canonical);
 }
 
 #define GET_OP_CLASSES

@@ -11,6 +11,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "tconv/Dialect/Tconv/IR/TconvDialect.h"
+#include "tconv/Dialect/Tconv/IR/TconvInterfaces.h"
 #include "tconv/Support/ShapeArithmetic.h"
 
 #define GET_OP_CLASSES
@@ -22,20 +23,6 @@ namespace mlir::tconv {
 /// initializer names on the canonical op.
 inline constexpr llvm::StringLiteral kWeightInitAttrName = "tconv.weight_init";
 inline constexpr llvm::StringLiteral kBiasInitAttrName = "tconv.bias_init";
-
-/// The parameters of a verified flavor op or canonical op, resolved per
-/// spatial dimension (defaults filled in) and reduced to canonical padding.
-/// Computed by the same code that verifies the op, so a verified op always has
-/// one; the normalizer and tconv-compile read it instead of re-deriving pads.
-struct CanonicalConvTranspose {
-  llvm::SmallVector<int64_t> stride;
-  llvm::SmallVector<int64_t> dilation;
-  llvm::SmallVector<::tconv::DimPadding> padding;
-  int64_t groups = 1;
-};
-
-/// Returns the canonical form of a verified tconv op (any of the four).
-CanonicalConvTranspose getCanonicalConvTranspose(Operation *op);
 
 /// Adds the patterns that rewrite tconv.torch_conv_transpose,
 /// tconv.ms_conv_transpose and tconv.onnx_conv_transpose into

@@ -4,6 +4,7 @@
 #define TCONV_OPS_TD
 
 include "tconv/Dialect/Tconv/IR/TconvDialect.td"
+include "tconv/Dialect/Tconv/IR/TconvInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/CommonAttrConstraints.td"
@@ -16,20 +17,66 @@ def Tconv_Tensor : RankedTensorOf<[F16, BF16, F32, F64]>;
 // builder or the parser that infers the result reports the precise rule), and
 // the result type is compared with the inferred one dimension by dimension in
 // verify(), which names the dimension and both lengths.
-class Tconv_ConvTransposeOp<string mnemonic, list<Trait> traits = []>
-    : Tconv_Op<mnemonic, !listconcat(traits,
-          [Pure, InferTypeOpAdaptorWithIsCompatible])> {
+//
+// The bodies of inferReturnTypes, isCompatibleReturnTypes, verify and
+// getCanonicalForm are written once, here; the functions they call are in
+// TconvOps.cpp. What differs between the ops is passed in: the attribute that
+// holds the group count (`groups`, or `group` as MindSpore and ONNX spell it)
+// and the function that checks the op's own attributes and resolves them into
+// canonical form.
+class Tconv_ConvTransposeOp<string mnemonic, string groupsAttr,
+                            string resolver>
+    : Tconv_Op<mnemonic, [Pure, InferTypeOpAdaptorWithIsCompatible,
+          DeclareOpInterfaceMethods<Tconv_ConvTransposeLikeOpInterface>]> {
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+
+  // "groups" -> "getGroupsAttr", the generated accessor.
+  defvar getGroupsAttr = "get" # !toupper(!substr(groupsAttr, 0, 1))
+                       # !substr(groupsAttr, 1) # "Attr";
+  let extraClassDefinition = [{
+    // This op's part: its group count and its resolver.
+    static ::mlir::FailureOr<ResolvedConvTranspose>
+    resolveConvTransposeOp(const Diagnoser &diag, $cppClass::Adaptor adaptor) {
+      return resolveConvTranspose(diag, adaptor, adaptor.}] # getGroupsAttr
+          # [{(), "}] # groupsAttr # [{", }] # resolver # [{);
+    }
+
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *, std::optional<::mlir::Location> loc,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      Diagnoser diag(loc, getOperationName());
+      return inferResultTypes(diag, resolveConvTransposeOp(diag, adaptor),
+                              inferred);
+    }
+
+    bool $cppClass::isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                            ::mlir::TypeRange declared) {
+      return haveSameResultCount(inferred, declared);
+    }
+
+    ::llvm::LogicalResult $cppClass::verify() {
+      Diagnoser diag(getLoc(), getOperationName(), /*collectWarnings=*/true);
+      return verifyResultType(*this, diag,
+                              resolveConvTransposeOp(diag, Adaptor(*this)));
+    }
+
+    ::mlir::tconv::CanonicalConvTranspose $cppClass::getCanonicalForm() {
+      Diagnoser quiet(std::nullopt, getOperationName());
+      return canonicalFormOfVerifiedOp(
+          resolveConvTransposeOp(quiet, Adaptor(*this)));
+    }
+  }];
 }
 
 //===----------------------------------------------------------------------===//
 // tconv.conv_transpose (canonical)
 //===----------------------------------------------------------------------===//
 
-def Tconv_ConvTransposeOp : Tconv_ConvTransposeOp<"conv_transpose"> {
+def Tconv_ConvTransposeOp
+    : Tconv_ConvTransposeOp<"conv_transpose", "groups", "resolveCanonical"> {
   let summary = "Canonical transposed convolution with explicit padding";
   let description = [{
     The canonical form every flavor op normalizes to. Per spatial dimension,
@@ -81,7 +128,7 @@ def Tconv_ConvTransposeOp : Tconv_ConvTransposeOp<"conv_transpose"> {
 //===----------------------------------------------------------------------===//
 
 def Tconv_TorchConvTransposeOp
-    : Tconv_ConvTransposeOp<"torch_conv_transpose"> {
+    : Tconv_ConvTransposeOp<"torch_conv_transpose", "groups", "resolveTorch"> {
   let summary = "PyTorch nn.ConvTranspose{1,2,3}d / F.conv_transpose{1,2,3}d";
   let description = [{
     PyTorch's transposed convolution with its parameters as written. Array
@@ -123,7 +170,8 @@ def Tconv_TorchConvTransposeOp
 // tconv.ms_conv_transpose (MindSpore)
 //===----------------------------------------------------------------------===//
 
-def Tconv_MsConvTransposeOp : Tconv_ConvTransposeOp<"ms_conv_transpose"> {
+def Tconv_MsConvTransposeOp
+    : Tconv_ConvTransposeOp<"ms_conv_transpose", "group", "resolveMs"> {
   let summary = "MindSpore nn.Conv{1,2,3}dTranspose";
   let description = [{
     MindSpore's transposed convolution with its parameters as written. The
@@ -180,7 +228,8 @@ def Tconv_MsConvTransposeOp : Tconv_ConvTransposeOp<"ms_conv_transpose"> {
 // tconv.onnx_conv_transpose (ONNX)
 //===----------------------------------------------------------------------===//
 
-def Tconv_OnnxConvTransposeOp : Tconv_ConvTransposeOp<"onnx_conv_transpose"> {
+def Tconv_OnnxConvTransposeOp
+    : Tconv_ConvTransposeOp<"onnx_conv_transpose", "group", "resolveOnnx"> {
   let summary = "ONNX ConvTranspose (opset 11, 22)";
   let description = [{
     ONNX's `ConvTranspose` with its attributes as written in the model. Array
