@@ -34,8 +34,9 @@ constexpr const char *kSupportedNames =
 
 } // namespace
 
-std::string resolveInitializer(const std::string &name, bool forBias,
-                               const WeightFans &fans, ParamDistribution &out) {
+Expected<ParamDistribution> resolveInitializer(const std::string &name,
+                                               bool forBias,
+                                               const WeightFans &fans) {
   const double fanIn = double(fans.fanIn), fanOut = double(fans.fanOut);
   std::string lower;
   for (char c : name)
@@ -53,63 +54,56 @@ std::string resolveInitializer(const std::string &name, bool forBias,
   // fan_in. MindSpore r2.1+'s None defaults (HeUniform(negative_slope=sqrt(5)),
   // Uniform(1/sqrt(fan_in))) are the same distributions.
   if (lower.empty()) {
-    out = uniform(1.0 / std::sqrt(fanIn));
-    return "";
+    return uniform(1.0 / std::sqrt(fanIn));
   }
   // MindSpore's classes with their default arguments (initializer.py).
   if (is({"normal"})) {
-    out = normal(0.01);
-    return "";
+    return normal(0.01);
   }
   if (is({"uniform"})) {
-    out = uniform(0.07);
-    return "";
+    return uniform(0.07);
   }
   if (is({"truncatednormal"})) {
     // 2.x: the C++ TruncatedNormal(a=-2, b=2, mean=0, sigma) takes absolute
     // bounds; 1.x's scipy truncnorm(-2, 2, scale=sigma) cut at +-2 sigma.
-    out = {Kind::TruncatedNormal, 0.01, -2.0, 2.0};
-    return "";
+    return ParamDistribution{Kind::TruncatedNormal, 0.01, -2.0, 2.0};
   }
   if (is({"one", "ones"})) {
-    out = constant(1.0);
-    return "";
+    return constant(1.0);
   }
   if (is({"zero", "zeros"})) {
-    out = constant(0.0);
-    return "";
+    return constant(0.0);
   }
   const bool fanBased = is({"heuniform", "he_uniform", "henormal", "he_normal",
                             "xavieruniform", "xavier_uniform", "xaviernormal",
                             "xavier_normal"});
   if (fanBased && forBias)
-    return attr + " \"" + name +
-           "\" needs a tensor of rank 2 or more (MindSpore computes its fans "
-           "from the shape), but the bias is 1-D";
+    return Status::error(
+        attr + " \"" + name +
+        "\" needs a tensor of rank 2 or more (MindSpore computes its fans "
+        "from the shape), but the bias is 1-D");
   // HeUniform()/HeNormal() from a string use negative_slope=0 (gain sqrt(2)),
   // unlike the None default; XavierUniform/XavierNormal use gain 1.
   if (is({"heuniform", "he_uniform"})) {
-    out = uniform(std::sqrt(6.0 / fanIn));
-    return "";
+    return uniform(std::sqrt(6.0 / fanIn));
   }
   if (is({"henormal", "he_normal"})) {
-    out = normal(std::sqrt(2.0 / fanIn));
-    return "";
+    return normal(std::sqrt(2.0 / fanIn));
   }
   if (is({"xavieruniform", "xavier_uniform"})) {
-    out = uniform(std::sqrt(6.0 / (fanIn + fanOut)));
-    return "";
+    return uniform(std::sqrt(6.0 / (fanIn + fanOut)));
   }
   if (is({"xaviernormal", "xavier_normal"})) {
-    out = normal(std::sqrt(2.0 / (fanIn + fanOut)));
-    return "";
+    return normal(std::sqrt(2.0 / (fanIn + fanOut)));
   }
   if (is({"identity", "dirac", "orthogonal", "variancescaling"}))
-    return attr + " \"" + name +
-           "\" is not supported by the parameter initialization (supported: " +
-           kSupportedNames + ")";
-  return attr + " \"" + name + "\" is not a known initializer (supported: " +
-         kSupportedNames + ")";
+    return Status::error(
+        attr + " \"" + name +
+        "\" is not supported by the parameter initialization (supported: " +
+        kSupportedNames + ")");
+  return Status::error(
+      attr + " \"" + name +
+      "\" is not a known initializer (supported: " + kSupportedNames + ")");
 }
 
 namespace {
@@ -270,10 +264,11 @@ std::vector<Func> ParamInitPipeline::outputs() const {
 ParamInitPipeline buildParamInitPipeline(const TransposedConvSpec &spec) {
   ParamInitPipeline p;
   const WeightFans fans = weightFans(spec);
-  ParamDistribution weightDist, biasDist;
-  // checkParamInit has accepted both names.
-  resolveInitializer(spec.weightInit, false, fans, weightDist);
-  resolveInitializer(spec.biasInit, true, fans, biasDist);
+  // checkParamInit has accepted both names (value() aborts otherwise).
+  const ParamDistribution weightDist =
+      resolveInitializer(spec.weightInit, false, fans).value();
+  const ParamDistribution biasDist =
+      resolveInitializer(spec.biasInit, true, fans).value();
   const Type type = halideType(spec.elementType);
 
   // Halide order: the last kernel dim innermost, Cin outermost.

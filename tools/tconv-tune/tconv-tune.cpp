@@ -83,8 +83,8 @@ int main(int argc, char **argv) {
   // kernel timed.
   if (threads > 0)
     ::setenv("HL_NUM_THREADS", std::to_string(threads).c_str(), 1);
-  if (std::string error = ::tconv::codegen::checkTarget(target); !error.empty())
-    return fail(error);
+  if (::tconv::Status s = ::tconv::codegen::checkTarget(target); !s.ok())
+    return fail(s.message());
 
   ::tconv::codegen::TuningDatabase db;
   if (llvm::sys::fs::exists(output))
@@ -109,12 +109,11 @@ int main(int argc, char **argv) {
     llvm::errs() << "tconv-tune: " << kernel.name << " ("
                  << ::tconv::codegen::shapeSignature(kernel.spec) << ")\n";
     auto start = std::chrono::steady_clock::now();
-    std::vector<::tconv::codegen::TunedEntry> entries;
-    if (std::string error =
-            ::tconv::codegen::tuneKernel(kernel.spec, target, options, entries);
-        !error.empty())
-      return fail("tuning '" + kernel.name + "': " + error);
-    for (const ::tconv::codegen::TunedEntry &entry : entries)
+    ::tconv::Expected<std::vector<::tconv::codegen::TunedEntry>> entries =
+        ::tconv::codegen::tuneKernel(kernel.spec, target, options);
+    if (!entries.ok())
+      return fail("tuning '" + kernel.name + "': " + entries.message());
+    for (const ::tconv::codegen::TunedEntry &entry : *entries)
       db.add(entry);
     double seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - start)
