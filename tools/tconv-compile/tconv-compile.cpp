@@ -117,9 +117,11 @@ int main(int argc, char **argv) {
     if (schedule != "tconv")
       return fail("--tuning-db chooses among the variants; it cannot be "
                   "combined with --schedule=" + schedule);
-    if (std::string error = mlir::tconv::readTuningDatabase(tuningDb, tuning);
-        !error.empty())
-      return fail(error);
+    ::tconv::Expected<::tconv::codegen::TuningDatabase> read =
+        mlir::tconv::readTuningDatabase(tuningDb);
+    if (!read.ok())
+      return fail(read.message());
+    tuning = std::move(read).value();
   }
 
   // Parse (which also verifies), normalize and extract; diagnostics go to

@@ -87,10 +87,13 @@ int main(int argc, char **argv) {
     return fail(s.message());
 
   ::tconv::codegen::TuningDatabase db;
-  if (llvm::sys::fs::exists(output))
-    if (std::string error = mlir::tconv::readTuningDatabase(output, db);
-        !error.empty())
-      return fail(error + " (refusing to overwrite it)");
+  if (llvm::sys::fs::exists(output)) {
+    ::tconv::Expected<::tconv::codegen::TuningDatabase> read =
+        mlir::tconv::readTuningDatabase(output);
+    if (!read.ok())
+      return fail(read.message() + " (refusing to overwrite it)");
+    db = std::move(read).value();
+  }
 
   mlir::tconv::KernelFile file;
   std::string loadError;
@@ -120,9 +123,9 @@ int main(int argc, char **argv) {
                          .count();
     llvm::errs() << llvm::format("  %.1f s\n", seconds);
     // Written after every kernel: an interrupted run keeps what it measured.
-    if (std::string error = mlir::tconv::writeTuningDatabase(output, db);
-        !error.empty())
-      return fail(error);
+    if (::tconv::Status s = mlir::tconv::writeTuningDatabase(output, db);
+        !s.ok())
+      return fail(s.message());
   }
   return 0;
 }
