@@ -14,8 +14,9 @@ packages=(
   zlib1g-dev libncurses-dev
   # Halide 14 (brings its own LLVM 14).
   libhalide14-0-dev
-  # Tests: GoogleTest, OpenCL on the CPU, PyTorch as a semantics reference.
-  libgtest-dev pocl-opencl-icd ocl-icd-opencl-dev python3-torch python3-numpy
+  # Tests: GoogleTest (and its matchers, gmock), OpenCL on the CPU, PyTorch as
+  # a semantics reference.
+  libgtest-dev libgmock-dev pocl-opencl-icd ocl-icd-opencl-dev python3-torch python3-numpy
   # ONNX importer (tconv-import-onnx) and its conformance test.
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx libonnx-testdata
   # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.

@@ -71,12 +71,12 @@ public:
   /// Loads the plugin once per process. Debian installs the plugins next to
   /// libHalide, in halide14/ (not on the loader's path), so that directory is
   /// tried after $TCONV_HALIDE_PLUGIN_DIR, then the bare name.
-  std::string prepare() const override {
+  Status prepare() const override {
     static std::mutex mutex;
     static std::set<std::string> loaded;
     std::lock_guard<std::mutex> lock(mutex);
     if (loaded.count(halideName))
-      return "";
+      return Status::success();
     const std::string file = "lib" + std::string(plugin) + ".so";
     std::vector<std::string> candidates;
     if (const char *dir = std::getenv("TCONV_HALIDE_PLUGIN_DIR"))
@@ -99,12 +99,14 @@ public:
       }
       Halide::load_plugin(path); // registers the autoscheduler
       loaded.insert(halideName);
-      return "";
+      return Status::success();
     }
-    return std::string("cannot load the Halide autoscheduler plugin for '") +
-           variantName + "' (" + file +
-           "; Debian package libhalide14-0-dev; or set TCONV_HALIDE_PLUGIN_DIR "
-           "to its directory); tried:" + tried;
+    return Status::error(
+        std::string("cannot load the Halide autoscheduler plugin for '") +
+        variantName + "' (" + file +
+        "; Debian package libhalide14-0-dev; or set TCONV_HALIDE_PLUGIN_DIR "
+        "to its directory); tried:" +
+        tried);
   }
 
   TransposedConvPipeline build(const ShapeFacts &f,

@@ -190,23 +190,24 @@ public:
             {kParallel, t.parallel ? 1 : 0}};
   }
 
-  std::string checkParams(const ShapeFacts &f,
-                          const VariantParams &params) const override {
-    if (std::string error = checkCommonParams(f, params, {kParallel});
-        !error.empty())
-      return error;
+  Status checkParams(const ShapeFacts &f,
+                     const VariantParams &params) const override {
+    if (Status s = checkCommonParams(f, params, {kParallel}); !s.ok())
+      return s;
     const int64_t v = params.at(kVectorsPerBlock),
                   q = params.at(kPositionsPerBlock);
     const int64_t channelVectors = f.coutPerGroup / f.vectorWidth;
     if (channelVectors % v != 0)
-      return "vectors_per_block " + std::to_string(v) +
-             " does not divide the " + std::to_string(channelVectors) +
-             " vectors of output channels per group";
+      return Status::error("vectors_per_block " + std::to_string(v) +
+                           " does not divide the " +
+                           std::to_string(channelVectors) +
+                           " vectors of output channels per group");
     if (v * q > f.vectorRegisters)
-      return "vectors_per_block x positions_per_block (" +
-             std::to_string(v * q) + ") exceeds the " +
-             std::to_string(f.vectorRegisters) + " vector registers";
-    return "";
+      return Status::error("vectors_per_block x positions_per_block (" +
+                           std::to_string(v * q) + ") exceeds the " +
+                           std::to_string(f.vectorRegisters) +
+                           " vector registers");
+    return Status::success();
   }
 
   /// Positions computed (whole tiles) times the cycles per FMA of a block:

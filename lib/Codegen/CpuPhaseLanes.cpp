@@ -199,33 +199,33 @@ public:
             {kParallel, t.parallel ? 1 : 0}};
   }
 
-  std::string checkParams(const ShapeFacts &f,
-                          const VariantParams &params) const override {
-    if (std::string error = checkCommonParams(f, params, {kParallel});
-        !error.empty())
-      return error;
+  Status checkParams(const ShapeFacts &f,
+                     const VariantParams &params) const override {
+    if (Status s = checkCommonParams(f, params, {kParallel}); !s.ok())
+      return s;
     const int64_t v = params.at(kVectorsPerBlock),
                   q = params.at(kPositionsPerBlock),
                   c = params.at(kChannelsPerBlock),
                   slice = params.at(kChannelsPerSlice);
     const int64_t rowVectors = f.innerStride / phaseLanes(f);
     if (rowVectors % v != 0)
-      return "vectors_per_block " + std::to_string(v) +
-             " does not divide the stride's " + std::to_string(rowVectors) +
-             " vectors of phases";
+      return Status::error("vectors_per_block " + std::to_string(v) +
+                           " does not divide the stride's " +
+                           std::to_string(rowVectors) + " vectors of phases");
     if (f.coutPerGroup % c != 0)
-      return "channels_per_block " + std::to_string(c) +
-             " does not divide the output channels per group (" +
-             std::to_string(f.coutPerGroup) + ")";
+      return Status::error("channels_per_block " + std::to_string(c) +
+                           " does not divide the output channels per group (" +
+                           std::to_string(f.coutPerGroup) + ")");
     if (v * q * c > f.vectorRegisters)
-      return "vectors_per_block x positions_per_block x channels_per_block (" +
-             std::to_string(v * q * c) + ") exceeds the " +
-             std::to_string(f.vectorRegisters) + " vector registers";
+      return Status::error(
+          "vectors_per_block x positions_per_block x channels_per_block (" +
+          std::to_string(v * q * c) + ") exceeds the " +
+          std::to_string(f.vectorRegisters) + " vector registers");
     if (f.cinPerGroup % slice != 0)
-      return "channels_per_slice " + std::to_string(slice) +
-             " does not divide the input channels per group (" +
-             std::to_string(f.cinPerGroup) + ")";
-    return "";
+      return Status::error("channels_per_slice " + std::to_string(slice) +
+                           " does not divide the input channels per group (" +
+                           std::to_string(f.cinPerGroup) + ")");
+    return Status::success();
   }
 
   /// Positions computed (whole tiles) times the cycles per vector of a

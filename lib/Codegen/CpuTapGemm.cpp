@@ -189,31 +189,31 @@ public:
             {kParallel, t.parallel ? 1 : 0}};
   }
 
-  std::string checkParams(const ShapeFacts &f,
-                          const VariantParams &params) const override {
-    if (std::string error = checkCommonParams(f, params, {kParallel});
-        !error.empty())
-      return error;
+  Status checkParams(const ShapeFacts &f,
+                     const VariantParams &params) const override {
+    if (Status s = checkCommonParams(f, params, {kParallel}); !s.ok())
+      return s;
     const int64_t v = params.at(kVectorsPerBlock), k = params.at(kTapsPerBlock),
                   c = params.at(kChannelsPerTile);
     if (f.spec.kernelSize[0] % k != 0)
-      return "taps_per_block " + std::to_string(k) +
-             " does not divide the kernel size (" +
-             std::to_string(f.spec.kernelSize[0]) + ")";
+      return Status::error("taps_per_block " + std::to_string(k) +
+                           " does not divide the kernel size (" +
+                           std::to_string(f.spec.kernelSize[0]) + ")");
     if (v * k > f.vectorRegisters)
-      return "vectors_per_block x taps_per_block (" + std::to_string(v * k) +
-             ") exceeds the " + std::to_string(f.vectorRegisters) +
-             " vector registers";
+      return Status::error("vectors_per_block x taps_per_block (" +
+                           std::to_string(v * k) + ") exceeds the " +
+                           std::to_string(f.vectorRegisters) +
+                           " vector registers");
     if (f.coutPerGroup % c != 0)
-      return "channels_per_tile " + std::to_string(c) +
-             " does not divide the output channels per group (" +
-             std::to_string(f.coutPerGroup) + ")";
+      return Status::error("channels_per_tile " + std::to_string(c) +
+                           " does not divide the output channels per group (" +
+                           std::to_string(f.coutPerGroup) + ")");
     if (f.cinPerGroup % params.at(kChannelsPerSlice) != 0)
-      return "channels_per_slice " +
-             std::to_string(params.at(kChannelsPerSlice)) +
-             " does not divide the input channels per group (" +
-             std::to_string(f.cinPerGroup) + ")";
-    return "";
+      return Status::error("channels_per_slice " +
+                           std::to_string(params.at(kChannelsPerSlice)) +
+                           " does not divide the input channels per group (" +
+                           std::to_string(f.cinPerGroup) + ")");
+    return Status::success();
   }
 
   /// Positions computed (whole tiles) times the cycles per vector of a

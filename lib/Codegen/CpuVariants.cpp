@@ -66,39 +66,40 @@ public:
     return space;
   }
 
-  std::string checkParams(const ShapeFacts &f,
-                          const VariantParams &params) const override {
-    if (std::string error = KernelVariant::checkParams(f, params);
-        !error.empty())
-      return error;
+  Status checkParams(const ShapeFacts &f,
+                     const VariantParams &params) const override {
+    if (Status s = KernelVariant::checkParams(f, params); !s.ok())
+      return s;
     const int64_t v = params.at(kVectorsPerTile),
                   c = params.at(kChannelsPerBlock),
                   b = params.at(kBlocksPerChunk), p = params.at(kParallel);
     if (v < 1 || c < 1 || b < 1)
-      return "vectors_per_tile, channels_per_block and blocks_per_chunk must "
-             "be positive";
+      return Status::error(
+          "vectors_per_tile, channels_per_block and blocks_per_chunk must "
+          "be positive");
     if (f.coutPerGroup % c != 0)
-      return "channels_per_block " + std::to_string(c) +
-             " does not divide the output channels per group (" +
-             std::to_string(f.coutPerGroup) + ")";
+      return Status::error("channels_per_block " + std::to_string(c) +
+                           " does not divide the output channels per group (" +
+                           std::to_string(f.coutPerGroup) + ")");
     if (v * c > f.vectorRegisters)
-      return "channels_per_block x vectors_per_tile (" + std::to_string(c * v) +
-             ") exceeds the " + std::to_string(f.vectorRegisters) +
-             " vector registers";
+      return Status::error("channels_per_block x vectors_per_tile (" +
+                           std::to_string(c * v) + ") exceeds the " +
+                           std::to_string(f.vectorRegisters) +
+                           " vector registers");
     if ((f.spec.outChannels / c) % b != 0)
-      return "blocks_per_chunk " + std::to_string(b) +
-             " does not divide the channel blocks (" +
-             std::to_string(f.spec.outChannels / c) + ")";
+      return Status::error("blocks_per_chunk " + std::to_string(b) +
+                           " does not divide the channel blocks (" +
+                           std::to_string(f.spec.outChannels / c) + ")");
     if (p != 0 && p != 1)
-      return "parallel must be 0 or 1";
+      return Status::error("parallel must be 0 or 1");
     if (phasesInSlices) {
       int64_t s = params.at(kChannelsPerSlice);
       if (s < 1 || f.cinPerGroup % s != 0)
-        return "channels_per_slice " + std::to_string(s) +
-               " does not divide the input channels per group (" +
-               std::to_string(f.cinPerGroup) + ")";
+        return Status::error("channels_per_slice " + std::to_string(s) +
+                             " does not divide the input channels per group (" +
+                             std::to_string(f.cinPerGroup) + ")");
     }
-    return "";
+    return Status::success();
   }
 
   /// Positions computed per phase row (whole tiles) times the cycles per

@@ -276,16 +276,17 @@ TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
 
 namespace tconv::codegen {
 
-std::string checkGpuSupport(const TransposedConvSpec &spec,
-                            const Target &target) {
+Status checkGpuSupport(const TransposedConvSpec &spec, const Target &target) {
   if (!target.has_feature(Target::OpenCL) && !target.has_feature(Target::CUDA))
-    return "the GPU API of target '" + target.to_string() +
-           "' is not supported: tconv schedules for OpenCL and CUDA only";
+    return Status::error(
+        "the GPU API of target '" + target.to_string() +
+        "' is not supported: tconv schedules for OpenCL and CUDA only");
   if (spec.elementType == ElementType::BF16 &&
       target.has_feature(Target::CUDA))
-    return "element type bf16 is not supported by Halide 14 on CUDA targets "
-           "(LLVM 14's NVPTX backend aborts on its bfloat16 conversions); "
-           "compile bf16 for the CPU";
+    return Status::error(
+        "element type bf16 is not supported by Halide 14 on CUDA targets "
+        "(LLVM 14's NVPTX backend aborts on its bfloat16 conversions); "
+        "compile bf16 for the CPU");
   if (target.has_feature(Target::OpenCL)) {
     // Halide writes OpenCL C with `double` / `half` only when the target
     // declares the device extension; whether the device really has it is
@@ -293,21 +294,23 @@ std::string checkGpuSupport(const TransposedConvSpec &spec,
     // error naming the extension).
     if (spec.elementType == ElementType::F64 &&
         !target.has_feature(Target::CLDoubles))
-      return std::string("element type f64 is not supported by Halide on an "
-                         "OpenCL target without the 'cl_doubles' feature "
-                         "(add -cl_doubles; the device needs cl_khr_fp64)");
+      return Status::error("element type f64 is not supported by Halide on an "
+                           "OpenCL target without the 'cl_doubles' feature "
+                           "(add -cl_doubles; the device needs cl_khr_fp64)");
     if (spec.elementType == ElementType::BF16)
-      return "element type bf16 is not supported by Halide 14 on OpenCL "
-             "targets (its OpenCL C backend has no bfloat16; it would "
-             "write 'half'); compile bf16 for the CPU";
+      return Status::error(
+          "element type bf16 is not supported by Halide 14 on OpenCL "
+          "targets (its OpenCL C backend has no bfloat16; it would "
+          "write 'half'); compile bf16 for the CPU");
     if (spec.elementType == ElementType::F16 &&
         !target.has_feature(Target::CLHalf))
-      return std::string("element type f16 is not supported by Halide on an "
-                         "OpenCL target without the 'cl_half' feature (add "
-                         "-cl_half; the device needs cl_khr_fp16)");
-    return "";
+      return Status::error("element type f16 is not supported by Halide on an "
+                           "OpenCL target without the 'cl_half' feature (add "
+                           "-cl_half; the device needs cl_khr_fp16)");
+    return Status::success();
   }
-  return ""; // CUDA: f16 and f64 load, convert and store on every capability
+  // CUDA: f16 and f64 load, convert and store on every capability.
+  return Status::success();
 }
 
 std::string deviceCodeOf(const Module &module) {

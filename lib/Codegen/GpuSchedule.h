@@ -33,6 +33,7 @@
 #define TCONV_LIB_CODEGEN_GPUSCHEDULE_H
 
 #include "TransposedConvAlgorithm.h"
+#include "tconv/Support/Status.h"
 
 namespace tconv::codegen {
 
@@ -70,11 +71,11 @@ Halide::Target gpuTargetFor(const TransposedConvSpec &spec,
 TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
                                         const GpuTiling &tiling);
 
-/// Returns an empty string when `spec` can run on the GPU API of `target`,
-/// else why not (element types per API, docs/gpu.md). Only OpenCL and CUDA
+/// Success when `spec` can run on the GPU API of `target`, else an error
+/// saying why not (element types per API, docs/gpu.md). Only OpenCL and CUDA
 /// are scheduled.
-std::string checkGpuSupport(const TransposedConvSpec &spec,
-                            const Halide::Target &target);
+Status checkGpuSupport(const TransposedConvSpec &spec,
+                       const Halide::Target &target);
 
 /// The device code of a module compiled for a GPU target, as Halide embeds it
 /// in the object: PTX assembly (CUDA) or OpenCL C source. Empty if none.

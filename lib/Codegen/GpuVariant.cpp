@@ -44,22 +44,23 @@ public:
             {kCiChunk, {1, 2, 4, 8, 16, 32}}};
   }
 
-  std::string checkParams(const ShapeFacts &f,
-                          const VariantParams &params) const override {
-    if (std::string error = checkCommonParams(f, params); !error.empty())
-      return error;
+  Status checkParams(const ShapeFacts &f,
+                     const VariantParams &params) const override {
+    if (Status s = checkCommonParams(f, params); !s.ok())
+      return s;
     const int64_t channels = params.at(kThreadsC) * params.at(kRegsC);
     if (f.coutPerGroup % channels != 0)
-      return "threads_c x regs_c (" + std::to_string(channels) +
-             ") does not divide the output channels per group (" +
-             std::to_string(f.coutPerGroup) + ")";
+      return Status::error("threads_c x regs_c (" + std::to_string(channels) +
+                           ") does not divide the output channels per group (" +
+                           std::to_string(f.coutPerGroup) + ")");
     if (f.cinPerGroup % params.at(kCiChunk) != 0)
-      return "ci_chunk " + std::to_string(params.at(kCiChunk)) +
-             " does not divide the input channels per group (" +
-             std::to_string(f.cinPerGroup) + ")";
+      return Status::error("ci_chunk " + std::to_string(params.at(kCiChunk)) +
+                           " does not divide the input channels per group (" +
+                           std::to_string(f.cinPerGroup) + ")");
     if (params.at(kThreadsQ) * params.at(kThreadsC) > 1024)
-      return "threads_q x threads_c exceeds 1024 threads per block";
-    return "";
+      return Status::error(
+          "threads_q x threads_c exceeds 1024 threads per block");
+    return Status::success();
   }
 
   TransposedConvPipeline build(const ShapeFacts &f,

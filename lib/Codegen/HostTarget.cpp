@@ -31,14 +31,14 @@ Halide::Target resolveTarget(const std::string &target) {
   return t;
 }
 
-std::string checkRunsHere(const Halide::Target &target) {
+Status checkRunsHere(const Halide::Target &target) {
   using T = Halide::Target;
   const T host = resolveTarget("host");
   if (target.arch != host.arch || target.bits != host.bits ||
       target.os != host.os)
-    return "target '" + target.to_string() +
-           "' is not this machine's architecture and OS ('" +
-           host.to_string() + "')";
+    return Status::error("target '" + target.to_string() +
+                         "' is not this machine's architecture and OS ('" +
+                         host.to_string() + "')");
   // The instruction sets Halide 14 can target on x86 and ARM.
   for (T::Feature f :
        {T::SSE41, T::AVX, T::AVX2, T::FMA, T::FMA4, T::F16C, T::AVX512,
@@ -46,10 +46,10 @@ std::string checkRunsHere(const Halide::Target &target) {
         T::AVX512_SapphireRapids, T::ARMv7s, T::ARMDotProd,
         T::ARMFp16, T::SVE, T::SVE2})
     if (target.has_feature(f) && !host.has_feature(f))
-      return "target '" + target.to_string() +
-             "' uses an instruction set this CPU lacks ('" + host.to_string() +
-             "')";
-  return "";
+      return Status::error("target '" + target.to_string() +
+                           "' uses an instruction set this CPU lacks ('" +
+                           host.to_string() + "')");
+  return Status::success();
 }
 
 } // namespace tconv::codegen

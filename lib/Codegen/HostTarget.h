@@ -4,6 +4,7 @@
 #define TCONV_LIB_CODEGEN_HOSTTARGET_H
 
 #include "Halide.h"
+#include "tconv/Support/Status.h"
 
 #include <string>
 
@@ -15,9 +16,10 @@ namespace tconv::codegen {
 /// with SIGILL. For "host" the feature is kept only when the CPU has FP16.
 Halide::Target resolveTarget(const std::string &target);
 
-/// "" when code for `target` runs on this machine (same architecture, OS
-/// and bits, and no instruction set feature this CPU lacks), else why not.
-std::string checkRunsHere(const Halide::Target &target);
+/// Success when code for `target` runs on this machine (same architecture,
+/// OS and bits, and no instruction set feature this CPU lacks), else an error
+/// saying why not.
+Status checkRunsHere(const Halide::Target &target);
 
 } // namespace tconv::codegen
 

@@ -17,17 +17,19 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <system_error>
 
 namespace fs = std::filesystem;
 
 namespace tconv::codegen {
 
-std::string checkTarget(const std::string &target) {
+Status checkTarget(const std::string &target) {
   if (!Halide::Target::validate_target_string(target))
-    return "invalid Halide target '" + target +
-           "' (expected e.g. 'host' or 'x86-64-linux-avx2-fma-f16c')";
-  return "";
+    return Status::error(
+        "invalid Halide target '" + target +
+        "' (expected e.g. 'host' or 'x86-64-linux-avx2-fma-f16c')");
+  return Status::success();
 }
 
 namespace {
@@ -37,38 +39,43 @@ bool fitsIndex(int64_t value) {
   return value >= 0 && value <= std::numeric_limits<int32_t>::max();
 }
 
-std::string checkShape(const TransposedConvSpec &spec) {
+Status checkShape(const TransposedConvSpec &spec) {
   const int64_t rank = spec.spatialRank;
   if (rank < 1 || rank > 3)
-    return "spatial rank " + std::to_string(rank) + " is not 1, 2 or 3";
+    return Status::error("spatial rank " + std::to_string(rank) +
+                         " is not 1, 2 or 3");
   if (int64_t(spec.inputSize.size()) != rank ||
       int64_t(spec.kernelSize.size()) != rank ||
       int64_t(spec.stride.size()) != rank ||
       int64_t(spec.dilation.size()) != rank ||
       int64_t(spec.padding.size()) != rank)
-    return "spatial vectors must have " + std::to_string(rank) + " entries";
+    return Status::error("spatial vectors must have " + std::to_string(rank) +
+                         " entries");
   if (spec.groups < 1 || spec.inChannels < 1 || spec.outChannels < 1 ||
       spec.inChannels % spec.groups != 0 || spec.outChannels % spec.groups != 0)
-    return "channels (" + std::to_string(spec.inChannels) + " in, " +
-           std::to_string(spec.outChannels) +
-           " out) must be positive multiples of groups (" +
-           std::to_string(spec.groups) + ")";
+    return Status::error("channels (" + std::to_string(spec.inChannels) +
+                         " in, " + std::to_string(spec.outChannels) +
+                         " out) must be positive multiples of groups (" +
+                         std::to_string(spec.groups) + ")");
   if (!isDynamicSize(spec.batch) && spec.batch < 1)
-    return "batch must be positive, got " + std::to_string(spec.batch);
+    return Status::error("batch must be positive, got " +
+                         std::to_string(spec.batch));
   std::vector<int64_t> outputSize = spec.outputSize();
   int64_t inputElements = spec.inChannels, outputElements = spec.outChannels,
           weightElements = spec.inChannels * (spec.outChannels / spec.groups);
   for (int64_t i = 0; i < rank; ++i) {
     std::string dim = " of spatial dimension " + std::to_string(i);
     if (spec.kernelSize[i] < 1 || spec.stride[i] < 1 || spec.dilation[i] < 1)
-      return "kernel size, stride and dilation" + dim + " must be positive";
+      return Status::error("kernel size, stride and dilation" + dim +
+                           " must be positive");
     if (spec.padding[i].trailingZeros < 0)
-      return "trailing zeros" + dim + " must not be negative";
+      return Status::error("trailing zeros" + dim + " must not be negative");
     if (!isDynamicSize(spec.inputSize[i]) && spec.inputSize[i] < 1)
-      return "input size" + dim + " must be positive";
+      return Status::error("input size" + dim + " must be positive");
     if (!isDynamicSize(outputSize[i]) && outputSize[i] < 1)
-      return "output size" + dim + " is " + std::to_string(outputSize[i]) +
-             ", must be positive";
+      return Status::error("output size" + dim + " is " +
+                           std::to_string(outputSize[i]) +
+                           ", must be positive");
     if (!isDynamicSize(spec.inputSize[i]))
       inputElements *= spec.inputSize[i];
     if (!isDynamicSize(outputSize[i]))
@@ -76,32 +83,31 @@ std::string checkShape(const TransposedConvSpec &spec) {
     weightElements *= spec.kernelSize[i];
     if (!fitsIndex(inputElements) || !fitsIndex(outputElements) ||
         !fitsIndex(weightElements))
-      return "tensor sizes exceed 2^31 elements";
+      return Status::error("tensor sizes exceed 2^31 elements");
   }
-  return "";
+  return Status::success();
 }
 
-std::string checkOutDir(const std::string &outDir) {
+Status checkOutDir(const std::string &outDir) {
   std::error_code error;
   if (!fs::is_directory(outDir, error))
-    return "output directory '" + outDir + "' does not exist";
-  return "";
+    return Status::error("output directory '" + outDir + "' does not exist");
+  return Status::success();
 }
 
-/// Runs `compile`, which returns "" or an error, and turns whatever Halide
-/// (or anything else) throws into the message: every AOT entry point reports
-/// failures as strings, never as exceptions.
+/// Runs `compile`, which returns a Status, and turns whatever Halide (or
+/// anything else) throws into an error Status: every AOT entry point reports
+/// failures as values, never as exceptions.
 template <typename Compile>
-static std::string catchingHalideErrors(const std::string &what,
-                                        Compile &&compile) {
+static Status catchingHalideErrors(const std::string &what, Compile &&compile) {
   try {
     return compile();
   } catch (const Halide::Error &e) {
-    return std::string("Halide: ") + e.what();
+    return Status::error(std::string("Halide: ") + e.what());
   } catch (const std::exception &e) {
-    return e.what();
+    return Status::error(e.what());
   } catch (...) {
-    return "unknown error while compiling " + what;
+    return Status::error("unknown error while compiling " + what);
   }
 }
 
@@ -114,49 +120,50 @@ std::vector<std::string> scheduleNames() {
   return names;
 }
 
-std::string checkSchedule(const std::string &schedule) {
+Status checkSchedule(const std::string &schedule) {
   std::vector<std::string> names = scheduleNames();
   if (std::find(names.begin(), names.end(), schedule) != names.end())
-    return "";
+    return Status::success();
   std::string list;
   for (size_t i = 0; i < names.size(); ++i)
     list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-  return "unknown schedule '" + schedule + "' (expected " + list + ")";
+  return Status::error("unknown schedule '" + schedule + "' (expected " + list +
+                       ")");
 }
 
-std::string checkSupported(const TransposedConvSpec &spec,
-                           const std::string &target) {
-  if (std::string error = checkTarget(target); !error.empty())
-    return error;
-  if (std::string error = checkShape(spec); !error.empty())
-    return error;
+Status checkSupported(const TransposedConvSpec &spec,
+                      const std::string &target) {
+  if (Status s = checkTarget(target); !s.ok())
+    return s;
+  if (Status s = checkShape(spec); !s.ok())
+    return s;
   try {
     Halide::Target t = resolveTarget(target);
     if (t.has_gpu_feature())
-      if (std::string error = checkGpuSupport(spec, t); !error.empty())
-        return error;
+      if (Status s = checkGpuSupport(spec, t); !s.ok())
+        return s;
     if (!t.supports_type(halideType(spec.elementType)))
-      return std::string("element type ") + elementTypeName(spec.elementType) +
-             " is not supported by Halide on target '" + target + "'";
+      return Status::error(
+          std::string("element type ") + elementTypeName(spec.elementType) +
+          " is not supported by Halide on target '" + target + "'");
   } catch (const std::exception &e) {
-    return e.what();
+    return Status::error(e.what());
   }
-  return "";
+  return Status::success();
 }
 
-std::string compileKernel(const TransposedConvSpec &spec,
-                          const std::string &functionName,
-                          const std::string &target, const std::string &outDir,
-                          const EmitOptions &emit,
-                          const std::string &schedule,
-                          const TuningDatabase *tuning) {
-  if (std::string error = checkSchedule(schedule); !error.empty())
-    return error;
-  if (std::string error = checkSupported(spec, target); !error.empty())
-    return error;
-  if (std::string error = checkOutDir(outDir); !error.empty())
-    return error;
-  return catchingHalideErrors(functionName, [&]() -> std::string {
+Status compileKernel(const TransposedConvSpec &spec,
+                     const std::string &functionName, const std::string &target,
+                     const std::string &outDir, const EmitOptions &emit,
+                     const std::string &schedule,
+                     const TuningDatabase *tuning) {
+  if (Status s = checkSchedule(schedule); !s.ok())
+    return s;
+  if (Status s = checkSupported(spec, target); !s.ok())
+    return s;
+  if (Status s = checkOutDir(outDir); !s.ok())
+    return s;
+  return catchingHalideErrors(functionName, [&]() -> Status {
     // The runtime comes once per program from compileRuntime.
     Halide::Target t =
         resolveTarget(target).with_feature(Halide::Target::NoRuntime);
@@ -164,26 +171,28 @@ std::string compileKernel(const TransposedConvSpec &spec,
     if (gpu)
       t = gpuTargetFor(spec, t);
     if (emit.deviceCode && !gpu)
-      return "device code (--emit=device) needs a GPU target (OpenCL or "
-             "CUDA), not '" + target + "'";
+      return Status::error("device code (--emit=device) needs a GPU target "
+                           "(OpenCL or CUDA), not '" +
+                           target + "'");
     const ShapeFacts facts = computeShapeFacts(spec, t);
     const KernelVariant *forced =
         schedule == "tconv" ? nullptr : findVariant(schedule);
     if (forced && forced->forGpu() != gpu)
-      return "--schedule=" + schedule + " is for " +
-             (gpu ? "CPU" : "GPU") + " targets only, not '" + target + "'";
+      return Status::error("--schedule=" + schedule + " is for " +
+                           (gpu ? "CPU" : "GPU") + " targets only, not '" +
+                           target + "'");
     if (forced && !forced->supports(facts))
-      return "--schedule=" + schedule +
-             " does not support this kernel (its stride phases have "
-             "different tap counts)";
+      return Status::error("--schedule=" + schedule +
+                           " does not support this kernel (its stride phases "
+                           "have different tap counts)");
     if (forced)
-      if (std::string error = forced->prepare(); !error.empty())
-        return error;
+      if (Status s = forced->prepare(); !s.ok())
+        return s;
     // A tuning database entry for the kernel's shape, target and length, if
     // any, else the rules (a forced variant: its rules).
     const std::string signature = shapeSignature(spec);
     const std::string tunedFor = tuningTarget(target);
-    std::string tuningError;
+    std::optional<Status> tuningError; // the first bad entry's error
     ChoiceFunction choose = [&](const ShapeFacts &f) -> VariantChoice {
       if (forced)
         return {forced, forced->defaultParams(f)};
@@ -193,26 +202,27 @@ std::string compileKernel(const TransposedConvSpec &spec,
           if (e->variant == kRulesVariant)
             return defaultChoice(f); // measured: nothing beat the rules
           const KernelVariant *v = findVariant(e->variant);
-          std::string error =
-              !v                ? "unknown variant '" + e->variant + "'"
-              : !v->supports(f) ? "variant '" + e->variant +
-                                      "' does not support this kernel"
-                                : v->checkParams(f, e->params);
-          if (error.empty())
+          const Status valid =
+              !v ? Status::error("unknown variant '" + e->variant + "'")
+              : !v->supports(f)
+                  ? Status::error("variant '" + e->variant +
+                                  "' does not support this kernel")
+                  : v->checkParams(f, e->params);
+          if (valid.ok())
             return {v, e->params, /*tuned=*/true};
-          if (tuningError.empty())
-            tuningError = "tuning database entry for lengths " +
-                          std::to_string(e->minLength) + ".." +
-                          (isDynamicSize(e->maxLength)
-                               ? std::string()
-                               : std::to_string(e->maxLength)) +
-                          ": " + error;
+          if (!tuningError)
+            tuningError = Status::error("tuning database entry for lengths " +
+                                        std::to_string(e->minLength) + ".." +
+                                        (isDynamicSize(e->maxLength)
+                                             ? std::string()
+                                             : std::to_string(e->maxLength)) +
+                                        ": " + valid.message());
         }
       return defaultChoice(f);
     };
     const KernelPlan plan = planKernel(facts, choose);
-    if (!tuningError.empty())
-      return tuningError;
+    if (tuningError)
+      return *tuningError;
     Halide::Module module = compilePlan(plan, facts, functionName);
 
     StagedFiles files(outDir);
@@ -248,30 +258,28 @@ std::string compileKernel(const TransposedConvSpec &spec,
   });
 }
 
-std::string checkParamInit(const TransposedConvSpec &spec) {
+Status checkParamInit(const TransposedConvSpec &spec) {
   const WeightFans fans = weightFans(spec);
-  ParamDistribution ignored;
-  if (std::string error =
-          resolveInitializer(spec.weightInit, false, fans, ignored);
-      !error.empty())
-    return error;
+  if (Expected<ParamDistribution> weight =
+          resolveInitializer(spec.weightInit, false, fans);
+      !weight.ok())
+    return weight.status();
   // A bias_init without a bias is checked too: MindSpore looks the name up
   // either way.
-  return resolveInitializer(spec.biasInit, true, fans, ignored);
+  return resolveInitializer(spec.biasInit, true, fans).status();
 }
 
-std::string compileParamInit(const TransposedConvSpec &spec,
-                             const std::string &functionName,
-                             const std::string &target,
-                             const std::string &outDir) {
-  if (std::string error = checkSupported(spec, target); !error.empty())
-    return error;
-  if (std::string error = checkParamInit(spec); !error.empty())
-    return error;
-  if (std::string error = checkOutDir(outDir); !error.empty())
-    return error;
+Status compileParamInit(const TransposedConvSpec &spec,
+                        const std::string &functionName,
+                        const std::string &target, const std::string &outDir) {
+  if (Status s = checkSupported(spec, target); !s.ok())
+    return s;
+  if (Status s = checkParamInit(spec); !s.ok())
+    return s;
+  if (Status s = checkOutDir(outDir); !s.ok())
+    return s;
   const std::string name = functionName + "_init_params";
-  return catchingHalideErrors(name, [&]() -> std::string {
+  return catchingHalideErrors(name, [&]() -> Status {
     // CPU code for the target's host. A GPU feature stays in the target: no
     // Func runs on the device, but Halide then marks the outputs host_dirty,
     // so the kernel copies them to the device at its next call.
@@ -289,13 +297,12 @@ std::string compileParamInit(const TransposedConvSpec &spec,
   });
 }
 
-std::string compileRuntime(const std::string &target,
-                           const std::string &outDir) {
-  if (std::string error = checkTarget(target); !error.empty())
-    return error;
-  if (std::string error = checkOutDir(outDir); !error.empty())
-    return error;
-  return catchingHalideErrors("the Halide runtime", [&]() -> std::string {
+Status compileRuntime(const std::string &target, const std::string &outDir) {
+  if (Status s = checkTarget(target); !s.ok())
+    return s;
+  if (Status s = checkOutDir(outDir); !s.ok())
+    return s;
+  return catchingHalideErrors("the Halide runtime", [&]() -> Status {
     StagedFiles files(outDir);
     Halide::compile_standalone_runtime(files.stage("halide_runtime.o"),
                                        resolveTarget(target));

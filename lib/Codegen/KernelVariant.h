@@ -19,6 +19,7 @@
 
 #include "ShapeFacts.h"
 #include "TransposedConvAlgorithm.h"
+#include "tconv/Support/Status.h"
 
 #include <cstdint>
 #include <map>
@@ -72,10 +73,10 @@ public:
     return {};
   }
 
-  /// "" when `params` (a point of the space, or read from a tuning database)
-  /// is valid for `facts`, else why not.
-  virtual std::string checkParams(const ShapeFacts &facts,
-                                  const VariantParams &params) const;
+  /// Success when `params` (a point of the space, or read from a tuning
+  /// database) is valid for `facts`, else an error saying why not.
+  virtual Status checkParams(const ShapeFacts &facts,
+                             const VariantParams &params) const;
 
   /// The scheduled pipeline of `facts.spec` with `params` (checked). The
   /// spec may have dynamic sizes even when the parameters were chosen for
@@ -97,11 +98,10 @@ public:
   /// The checks every variant's checkParams starts with: the parameters of
   /// the space and no others (KernelVariant::checkParams), each positive
   /// (those named in `mayBeZero` at least 0), and "parallel", where there is
-  /// one, 0 or 1. "" or the first problem.
-  std::string checkCommonParams(const ShapeFacts &facts,
-                                const VariantParams &params,
-                                const std::vector<std::string> &mayBeZero = {})
-      const;
+  /// one, 0 or 1. Success or the first problem.
+  Status
+  checkCommonParams(const ShapeFacts &facts, const VariantParams &params,
+                    const std::vector<std::string> &mayBeZero = {}) const;
 
   /// Whether tconv-tune searches this variant (the autoschedulers are
   /// baselines, chosen by name only).
@@ -115,8 +115,8 @@ public:
   }
 
   /// Called once before build() for variants that need something loaded
-  /// (an autoscheduler plugin); "" or the error.
-  virtual std::string prepare() const { return ""; }
+  /// (an autoscheduler plugin); success or the error.
+  virtual Status prepare() const { return Status::success(); }
 };
 
 /// Every variant, in the order the default choice tries them.
@@ -140,10 +140,10 @@ struct VariantChoice {
   std::string describe() const;
 };
 
-/// "" when every parameter is at least 1 (those named in `mayBeZero` at least
-/// 0), else "<name> must be positive, got <value>".
-std::string checkPositiveParams(const VariantParams &params,
-                                const std::vector<std::string> &mayBeZero = {});
+/// Success when every parameter is at least 1 (those named in `mayBeZero` at
+/// least 0), else the error "<name> must be positive, got <value>".
+Status checkPositiveParams(const VariantParams &params,
+                           const std::vector<std::string> &mayBeZero = {});
 
 /// The registry's default for `facts`: the first variant whose defaultFor()
 /// accepts it, with its default parameters.

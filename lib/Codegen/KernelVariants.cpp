@@ -28,47 +28,46 @@ std::string VariantChoice::describe() const {
          (tuned ? " [tuned]" : "");
 }
 
-std::string KernelVariant::checkParams(const ShapeFacts &facts,
-                                       const VariantParams &params) const {
+Status KernelVariant::checkParams(const ShapeFacts &facts,
+                                  const VariantParams &params) const {
   std::set<std::string> expected;
   for (const ParamRange &range : parameterSpace(facts)) {
     expected.insert(range.name);
     if (!params.count(range.name))
-      return std::string("variant ") + name() + " needs parameter '" +
-             range.name + "'";
+      return Status::error(std::string("variant ") + name() +
+                           " needs parameter '" + range.name + "'");
   }
   for (const auto &[param, value] : params)
     if (!expected.count(param))
-      return std::string("variant ") + name() + " has no parameter '" + param +
-             "'";
-  return "";
+      return Status::error(std::string("variant ") + name() +
+                           " has no parameter '" + param + "'");
+  return Status::success();
 }
 
-std::string KernelVariant::checkCommonParams(
+Status KernelVariant::checkCommonParams(
     const ShapeFacts &facts, const VariantParams &params,
     const std::vector<std::string> &mayBeZero) const {
-  if (std::string error = KernelVariant::checkParams(facts, params);
-      !error.empty())
-    return error;
-  if (std::string error = checkPositiveParams(params, mayBeZero);
-      !error.empty())
-    return error;
+  if (Status s = KernelVariant::checkParams(facts, params); !s.ok())
+    return s;
+  if (Status s = checkPositiveParams(params, mayBeZero); !s.ok())
+    return s;
   if (auto parallel = params.find("parallel");
       parallel != params.end() && parallel->second > 1)
-    return "parallel must be 0 or 1";
-  return "";
+    return Status::error("parallel must be 0 or 1");
+  return Status::success();
 }
 
-std::string checkPositiveParams(const VariantParams &params,
-                                const std::vector<std::string> &mayBeZero) {
+Status checkPositiveParams(const VariantParams &params,
+                           const std::vector<std::string> &mayBeZero) {
   for (const auto &[name, value] : params) {
     const bool zeroAllowed =
         std::find(mayBeZero.begin(), mayBeZero.end(), name) != mayBeZero.end();
     if (value < (zeroAllowed ? 0 : 1))
-      return name + " must be " + (zeroAllowed ? "0 or more" : "positive") +
-             ", got " + std::to_string(value);
+      return Status::error(name + " must be " +
+                           (zeroAllowed ? "0 or more" : "positive") + ", got " +
+                           std::to_string(value));
   }
-  return "";
+  return Status::success();
 }
 
 const std::vector<const KernelVariant *> &kernelVariants() {

@@ -44,8 +44,9 @@ const std::string kSupportedNames = [] {
 
 } // namespace
 
-std::string resolveInitializer(const std::string &name, bool forBias,
-                               const WeightFans &fans, ParamDistribution &out) {
+Expected<ParamDistribution> resolveInitializer(const std::string &name,
+                                               bool forBias,
+                                               const WeightFans &fans) {
   const double fanIn = double(fans.fanIn), fanOut = double(fans.fanOut);
   const std::optional<MsInitializer> kind = lookupMsInitializer(name);
   const std::string attr = forBias ? "bias_init" : "weight_init";
@@ -57,65 +58,49 @@ std::string resolveInitializer(const std::string &name, bool forBias,
   // U(+-1/sqrt(fan_in)), and a bias U(+-1/sqrt(fan_in)) with the weight's
   // fan_in. MindSpore r2.1+'s None defaults (HeUniform(negative_slope=sqrt(5)),
   // Uniform(1/sqrt(fan_in))) are the same distributions.
-  if (name.empty()) {
-    out = uniform(1.0 / std::sqrt(fanIn));
-    return "";
-  }
+  if (name.empty())
+    return uniform(1.0 / std::sqrt(fanIn));
   // MindSpore's classes with their default arguments (initializer.py).
-  if (is({MsInitializer::Normal})) {
-    out = normal(0.01);
-    return "";
-  }
-  if (is({MsInitializer::Uniform})) {
-    out = uniform(0.07);
-    return "";
-  }
+  if (is({MsInitializer::Normal}))
+    return normal(0.01);
+  if (is({MsInitializer::Uniform}))
+    return uniform(0.07);
   if (is({MsInitializer::TruncatedNormal})) {
     // 2.x: the C++ TruncatedNormal(a=-2, b=2, mean=0, sigma) takes absolute
     // bounds; 1.x's scipy truncnorm(-2, 2, scale=sigma) cut at +-2 sigma.
-    out = {Kind::TruncatedNormal, 0.01, -2.0, 2.0};
-    return "";
+    return ParamDistribution{Kind::TruncatedNormal, 0.01, -2.0, 2.0};
   }
-  if (is({MsInitializer::One})) {
-    out = constant(1.0);
-    return "";
-  }
-  if (is({MsInitializer::Zero})) {
-    out = constant(0.0);
-    return "";
-  }
+  if (is({MsInitializer::One}))
+    return constant(1.0);
+  if (is({MsInitializer::Zero}))
+    return constant(0.0);
   const bool fanBased =
       is({MsInitializer::HeUniform, MsInitializer::HeNormal,
           MsInitializer::XavierUniform, MsInitializer::XavierNormal});
   if (fanBased && forBias)
-    return attr + " \"" + name +
-           "\" needs a tensor of rank 2 or more (MindSpore computes its fans "
-           "from the shape), but the bias is 1-D";
+    return Status::error(
+        attr + " \"" + name +
+        "\" needs a tensor of rank 2 or more (MindSpore computes its fans "
+        "from the shape), but the bias is 1-D");
   // HeUniform()/HeNormal() from a string use negative_slope=0 (gain sqrt(2)),
   // unlike the None default; XavierUniform/XavierNormal use gain 1.
-  if (is({MsInitializer::HeUniform})) {
-    out = uniform(std::sqrt(6.0 / fanIn));
-    return "";
-  }
-  if (is({MsInitializer::HeNormal})) {
-    out = normal(std::sqrt(2.0 / fanIn));
-    return "";
-  }
-  if (is({MsInitializer::XavierUniform})) {
-    out = uniform(std::sqrt(6.0 / (fanIn + fanOut)));
-    return "";
-  }
-  if (is({MsInitializer::XavierNormal})) {
-    out = normal(std::sqrt(2.0 / (fanIn + fanOut)));
-    return "";
-  }
+  if (is({MsInitializer::HeUniform}))
+    return uniform(std::sqrt(6.0 / fanIn));
+  if (is({MsInitializer::HeNormal}))
+    return normal(std::sqrt(2.0 / fanIn));
+  if (is({MsInitializer::XavierUniform}))
+    return uniform(std::sqrt(6.0 / (fanIn + fanOut)));
+  if (is({MsInitializer::XavierNormal}))
+    return normal(std::sqrt(2.0 / (fanIn + fanOut)));
   if (is({MsInitializer::Identity, MsInitializer::Dirac,
           MsInitializer::Orthogonal, MsInitializer::VarianceScaling}))
-    return attr + " \"" + name +
-           "\" is not supported by the parameter initialization (supported: " +
-           kSupportedNames + ")";
-  return attr + " \"" + name + "\" is not a known initializer (supported: " +
-         kSupportedNames + ")";
+    return Status::error(
+        attr + " \"" + name +
+        "\" is not supported by the parameter initialization (supported: " +
+        kSupportedNames + ")");
+  return Status::error(
+      attr + " \"" + name +
+      "\" is not a known initializer (supported: " + kSupportedNames + ")");
 }
 
 namespace {
@@ -276,10 +261,11 @@ std::vector<Func> ParamInitPipeline::outputs() const {
 ParamInitPipeline buildParamInitPipeline(const TransposedConvSpec &spec) {
   ParamInitPipeline p;
   const WeightFans fans = weightFans(spec);
-  ParamDistribution weightDist, biasDist;
-  // checkParamInit has accepted both names.
-  resolveInitializer(spec.weightInit, false, fans, weightDist);
-  resolveInitializer(spec.biasInit, true, fans, biasDist);
+  // checkParamInit has accepted both names (value() aborts otherwise).
+  const ParamDistribution weightDist =
+      resolveInitializer(spec.weightInit, false, fans).value();
+  const ParamDistribution biasDist =
+      resolveInitializer(spec.biasInit, true, fans).value();
   const Type type = halideType(spec.elementType);
 
   // Halide order: the last kernel dim innermost, Cin outermost.

@@ -12,6 +12,7 @@
 #define TCONV_LIB_CODEGEN_PARAMINIT_H
 
 #include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Support/Status.h"
 
 #include "Halide.h"
 
@@ -41,12 +42,13 @@ struct WeightFans {
 WeightFans weightFans(const TransposedConvSpec &spec);
 
 /// Resolves an initializer name (`name` as written, any case; empty: the
-/// default) for the weight or, with `forBias`, the bias. Returns an empty
-/// string and sets `out`, or a message naming the initializer when it is
-/// unknown, not supported (identity, dirac, orthogonal, variancescaling) or
-/// fan-based for the 1-D bias.
-std::string resolveInitializer(const std::string &name, bool forBias,
-                               const WeightFans &fans, ParamDistribution &out);
+/// default) for the weight or, with `forBias`, the bias. Returns its
+/// distribution, or an error naming the initializer when it is unknown, not
+/// supported (identity, dirac, orthogonal, variancescaling) or fan-based for
+/// the 1-D bias.
+Expected<ParamDistribution> resolveInitializer(const std::string &name,
+                                               bool forBias,
+                                               const WeightFans &fans);
 
 /// One tensor of `extents` (Halide order: dimension 0 innermost) drawn from
 /// `d`, element by element, with the random stream of (seed, salt), in

@@ -19,7 +19,7 @@ namespace {
 /// "<final>.tmp<pid>", so the guard ends in "_tmp<pid>" (every character
 /// but letters and digits becomes '_'). Drops that suffix from the guard
 /// lines of the header at `temp`.
-std::string rewriteGuard(const std::string &temp, const std::string &final) {
+Status rewriteGuard(const std::string &temp, const std::string &final) {
   std::string suffix = temp.substr(final.size()); // ".tmp<pid>"
   for (char &c : suffix)
     if (!std::isalnum(static_cast<unsigned char>(c)))
@@ -41,10 +41,10 @@ std::string rewriteGuard(const std::string &temp, const std::string &final) {
     }
   }
   if (!replaced)
-    return "";
+    return Status::success();
   std::ofstream out(temp, std::ios::trunc);
   out << text;
-  return out ? "" : "cannot write " + temp;
+  return out ? Status::success() : Status::error("cannot write " + temp);
 }
 
 } // namespace
@@ -65,19 +65,19 @@ std::string StagedFiles::stage(const std::string &fileName) {
   return temp;
 }
 
-std::string StagedFiles::commit() {
+Status StagedFiles::commit() {
   for (auto &[temp, final] : files)
     if (fs::path(final).extension() == ".h")
-      if (std::string error = rewriteGuard(temp, final); !error.empty())
-        return error;
+      if (Status s = rewriteGuard(temp, final); !s.ok())
+        return s;
   for (auto &[temp, final] : files) {
     std::error_code error;
     fs::rename(temp, final, error);
     if (error)
-      return "cannot write " + final + ": " + error.message();
+      return Status::error("cannot write " + final + ": " + error.message());
   }
   files.clear();
-  return "";
+  return Status::success();
 }
 
 } // namespace tconv::codegen

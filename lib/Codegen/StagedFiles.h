@@ -10,6 +10,8 @@
 #ifndef TCONV_LIB_CODEGEN_STAGEDFILES_H
 #define TCONV_LIB_CODEGEN_STAGEDFILES_H
 
+#include "tconv/Support/Status.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,11 +29,11 @@ public:
   /// The temporary path to write `fileName` (in the directory) to.
   std::string stage(const std::string &fileName);
 
-  /// Renames every staged file into place; "" or the error. A C header's
+  /// Renames every staged file into place; success or the error. A C header's
   /// include guard, which Halide derives from the path it wrote, is first
   /// rewritten to the final name's, so headers do not depend on the process
   /// that wrote them.
-  std::string commit();
+  Status commit();
 
 private:
   std::string dir;

@@ -305,20 +305,22 @@ std::string formatRatio(double ratio) {
 
 } // namespace
 
-std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target,
-                       const TuneOptions &options,
-                       std::vector<TunedEntry> &entries) {
+Expected<std::vector<TunedEntry>> tuneKernel(const TransposedConvSpec &spec,
+                                             const std::string &target,
+                                             const TuneOptions &options) {
   try {
     Halide::Target t = resolveTarget(target);
     if (t.has_gpu_feature())
-      return "tconv-tune measures CPU kernels only; '" + target +
-             "' is a GPU target";
-    if (std::string error = checkRunsHere(t); !error.empty())
-      return "tconv-tune measures on this machine: " + error;
+      return Status::error("tconv-tune measures CPU kernels only; '" + target +
+                           "' is a GPU target");
+    if (Status s = checkRunsHere(t); !s.ok())
+      return Status::error("tconv-tune measures on this machine: " +
+                           s.message());
     const Halide::Target jit = t.with_feature(Halide::Target::JIT)
                                    .without_feature(Halide::Target::NoRuntime);
     const ShapeFacts kernel = computeShapeFacts(spec, jit);
     const int64_t rank = spec.spatialRank;
+    std::vector<TunedEntry> entries;
 
     // The length ranges: the static length, or kTuningLengthRanges.
     std::vector<std::pair<int64_t, int64_t>> ranges;
@@ -360,8 +362,9 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
                                     ? bestTimes
                                     : tuner.times(probes[i]->rules, {i});
         if (t.empty())
-          return "the rules' choice " + probes[i]->rules.describe() +
-                 " failed to compile";
+          return Status::error("the rules' choice " +
+                               probes[i]->rules.describe() +
+                               " failed to compile");
         probes[i]->rulesTime = probes[i]->rules == rules ? t[i] : t[0];
       }
       VariantChoice best = rules;
@@ -374,7 +377,7 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
           if (secondsSince(rangeStart) >= budget)
             break;
           if (std::find(tried.begin(), tried.end(), c) != tried.end() ||
-              !c.variant->checkParams(at, c.params).empty())
+              !c.variant->checkParams(at, c.params).ok())
             continue;
           tried.push_back(c);
           std::vector<double> times = tuner.times(c);
@@ -440,11 +443,11 @@ std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target
                          " tried" + also + ")");
       }
     }
-    return "";
+    return entries;
   } catch (const Halide::Error &e) {
-    return std::string("Halide: ") + e.what();
+    return Status::error(std::string("Halide: ") + e.what());
   } catch (const std::exception &e) {
-    return e.what();
+    return Status::error(e.what());
   }
 }
 

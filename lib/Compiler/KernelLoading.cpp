@@ -75,10 +75,11 @@ LogicalResult KernelFile::load(const std::string &path, std::string &error) {
 LogicalResult KernelFile::checkSupported(const std::string &target,
                                          StringRef verb) {
   for (const NamedKernel &kernel : kernels)
-    if (std::string error = ::tconv::codegen::checkSupported(kernel.spec, target);
-        !error.empty())
+    if (::tconv::Status s =
+            ::tconv::codegen::checkSupported(kernel.spec, target);
+        !s.ok())
       return emitError(kernel.loc, "cannot ")
-             << verb << " '" << kernel.name << "': " << error;
+             << verb << " '" << kernel.name << "': " << s.message();
   return success();
 }
 

@@ -15,51 +15,58 @@ using ::tconv::codegen::TuningDatabase;
 
 namespace mlir::tconv {
 
+// Declared here, not at file scope: mlir::Expected (llvm::Expected) would hide
+// a global one.
+using ::tconv::Expected;
+using ::tconv::Status;
+
 namespace {
 constexpr const char *kFormat = "tconv-tuning-database";
 constexpr int64_t kVersion = 1;
 
-/// One entry from `value`; "" or what is wrong with it.
-std::string readEntry(const llvm::json::Value &value, TunedEntry &entry) {
+/// One entry from `value`, or what is wrong with it.
+Expected<TunedEntry> readEntry(const llvm::json::Value &value) {
   const llvm::json::Object *o = value.getAsObject();
   if (!o)
-    return "an entry is not an object";
-  auto str = [&](const char *key, std::string &out) -> std::string {
+    return Status::error("an entry is not an object");
+  auto str = [&](const char *key, std::string &out) -> Status {
     std::optional<llvm::StringRef> s = o->getString(key);
     if (!s)
-      return std::string("\"") + key + "\" is missing or not a string";
+      return Status::error(std::string("\"") + key +
+                           "\" is missing or not a string");
     out = s->str();
-    return "";
+    return Status::success();
   };
-  auto integer = [&](const char *key, int64_t &out) -> std::string {
+  auto integer = [&](const char *key, int64_t &out) -> Status {
     std::optional<int64_t> i = o->getInteger(key);
     if (!i)
-      return std::string("\"") + key + "\" is missing or not an integer";
+      return Status::error(std::string("\"") + key +
+                           "\" is missing or not an integer");
     out = *i;
-    return "";
+    return Status::success();
   };
-  for (std::string error :
+  TunedEntry entry;
+  for (const Status &s :
        {str("signature", entry.signature), str("target", entry.target),
         str("variant", entry.variant), integer("min_length", entry.minLength)})
-    if (!error.empty())
-      return error;
+    if (!s.ok())
+      return s;
   if (const llvm::json::Value *max = o->get("max_length");
       max && max->getAsNull())
     entry.maxLength = kDynamicSize;
-  else if (std::string error = integer("max_length", entry.maxLength);
-           !error.empty())
-    return error + " (null: unbounded)";
+  else if (Status s = integer("max_length", entry.maxLength); !s.ok())
+    return Status::error(s.message() + " (null: unbounded)");
   if (entry.minLength < 1 ||
       (!isDynamicSize(entry.maxLength) && entry.maxLength < entry.minLength))
-    return "the length range " + std::to_string(entry.minLength) + ".." +
-           std::to_string(entry.maxLength) + " is empty";
+    return Status::error("the length range " + std::to_string(entry.minLength) +
+                         ".." + std::to_string(entry.maxLength) + " is empty");
   const llvm::json::Object *params = o->getObject("params");
   if (!params)
-    return "\"params\" is missing or not an object";
+    return Status::error("\"params\" is missing or not an object");
   for (const auto &[key, v] : *params) {
     std::optional<int64_t> i = v.getAsInteger();
     if (!i)
-      return "parameter \"" + key.str() + "\" is not an integer";
+      return Status::error("parameter \"" + key.str() + "\" is not an integer");
     entry.params[key.str()] = *i;
   }
   if (std::optional<int64_t> i = o->getInteger("measured_length"))
@@ -68,44 +75,45 @@ std::string readEntry(const llvm::json::Value &value, TunedEntry &entry) {
     entry.microseconds = *d;
   if (std::optional<double> d = o->getNumber("default_microseconds"))
     entry.defaultMicroseconds = *d;
-  return "";
+  return entry;
 }
 } // namespace
 
-std::string readTuningDatabase(const std::string &path, TuningDatabase &db) {
+Expected<TuningDatabase> readTuningDatabase(const std::string &path) {
   auto file = llvm::MemoryBuffer::getFile(path);
   if (!file)
-    return "cannot read tuning database '" + path +
-           "': " + file.getError().message();
+    return Status::error("cannot read tuning database '" + path +
+                         "': " + file.getError().message());
   llvm::Expected<llvm::json::Value> json =
       llvm::json::parse((*file)->getBuffer());
   if (!json)
-    return "tuning database '" + path +
-           "' is not JSON: " + llvm::toString(json.takeError());
+    return Status::error("tuning database '" + path +
+                         "' is not JSON: " + llvm::toString(json.takeError()));
   const llvm::json::Object *root = json->getAsObject();
   if (!root || root->getString("format") != std::optional<llvm::StringRef>(kFormat))
-    return "'" + path + "' is not a tconv tuning database (no \"format\": \"" +
-           kFormat + "\")";
+    return Status::error("'" + path +
+                         "' is not a tconv tuning database (no \"format\": \"" +
+                         kFormat + "\")");
   if (root->getInteger("version") != std::optional<int64_t>(kVersion))
-    return "tuning database '" + path + "' has an unsupported version (this "
-           "tconv reads version 1)";
+    return Status::error("tuning database '" + path +
+                         "' has an unsupported version (this tconv reads "
+                         "version 1)");
   const llvm::json::Array *entries = root->getArray("entries");
   if (!entries)
-    return "tuning database '" + path + "' has no \"entries\" array";
+    return Status::error("tuning database '" + path +
+                         "' has no \"entries\" array");
   TuningDatabase read;
   for (size_t i = 0; i < entries->size(); ++i) {
-    TunedEntry entry;
-    if (std::string error = readEntry((*entries)[i], entry); !error.empty())
-      return "tuning database '" + path + "', entry " + std::to_string(i) +
-             ": " + error;
-    read.entries.push_back(std::move(entry));
+    Expected<TunedEntry> entry = readEntry((*entries)[i]);
+    if (!entry.ok())
+      return Status::error("tuning database '" + path + "', entry " +
+                           std::to_string(i) + ": " + entry.message());
+    read.entries.push_back(std::move(entry).value());
   }
-  db = std::move(read);
-  return "";
+  return read;
 }
 
-std::string writeTuningDatabase(const std::string &path,
-                                const TuningDatabase &db) {
+Status writeTuningDatabase(const std::string &path, const TuningDatabase &db) {
   llvm::json::Array entries;
   for (const TunedEntry &e : db.entries) {
     llvm::json::Object params;
@@ -130,12 +138,14 @@ std::string writeTuningDatabase(const std::string &path,
     std::error_code ec;
     llvm::raw_fd_ostream out(temp, ec);
     if (ec)
-      return "cannot write tuning database '" + path + "': " + ec.message();
+      return Status::error("cannot write tuning database '" + path +
+                           "': " + ec.message());
     out << llvm::formatv("{0:2}", root) << "\n";
   }
   if (std::error_code ec = llvm::sys::fs::rename(temp, path))
-    return "cannot write tuning database '" + path + "': " + ec.message();
-  return "";
+    return Status::error("cannot write tuning database '" + path +
+                         "': " + ec.message());
+  return Status::success();
 }
 
 } // namespace mlir::tconv

@@ -107,21 +107,21 @@ int main(int argc, char **argv) {
       return fail("unknown --emit value '" + item +
                   "' (expected assembly, stmt, llvm, device or init)");
   }
-  if (std::string error = ::tconv::codegen::checkTarget(target);
-      !error.empty())
-    return fail(error);
-  if (std::string error = ::tconv::codegen::checkSchedule(schedule);
-      !error.empty())
-    return fail(error);
+  if (::tconv::Status s = ::tconv::codegen::checkTarget(target); !s.ok())
+    return fail(s.message());
+  if (::tconv::Status s = ::tconv::codegen::checkSchedule(schedule); !s.ok())
+    return fail(s.message());
 
   ::tconv::codegen::TuningDatabase tuning;
   if (!tuningDb.empty()) {
     if (schedule != "tconv")
       return fail("--tuning-db chooses among the variants; it cannot be "
                   "combined with --schedule=" + schedule);
-    if (std::string error = mlir::tconv::readTuningDatabase(tuningDb, tuning);
-        !error.empty())
-      return fail(error);
+    ::tconv::Expected<::tconv::codegen::TuningDatabase> read =
+        mlir::tconv::readTuningDatabase(tuningDb);
+    if (!read.ok())
+      return fail(read.message());
+    tuning = std::move(read).value();
   }
 
   // Parse (which also verifies), normalize and extract; diagnostics go to
@@ -135,10 +135,10 @@ int main(int argc, char **argv) {
   std::vector<mlir::tconv::NamedKernel> &kernels = file.kernels;
   for (const mlir::tconv::NamedKernel &kernel : kernels) {
     if (emitInit)
-      if (std::string error = ::tconv::codegen::checkParamInit(kernel.spec);
-          !error.empty()) {
+      if (::tconv::Status s = ::tconv::codegen::checkParamInit(kernel.spec);
+          !s.ok()) {
         emitError(kernel.loc, "cannot emit the parameter initialization of '")
-            << kernel.name << "': " << error;
+            << kernel.name << "': " << s.message();
         return 1;
       }
   }
@@ -166,19 +166,20 @@ int main(int argc, char **argv) {
                 "': " + ec.message());
 
   for (const mlir::tconv::NamedKernel &kernel : kernels)
-    if (std::string error = ::tconv::codegen::compileKernel(
-            kernel.spec, kernel.name, target, outputDir, emitOptions,
-            schedule, tuningDb.empty() ? nullptr : &tuning);
-        !error.empty())
-      return fail("compiling '" + kernel.name + "': " + error);
+    if (::tconv::Status s = ::tconv::codegen::compileKernel(
+            kernel.spec, kernel.name, target, outputDir, emitOptions, schedule,
+            tuningDb.empty() ? nullptr : &tuning);
+        !s.ok())
+      return fail("compiling '" + kernel.name + "': " + s.message());
   if (emitInit)
     for (const mlir::tconv::NamedKernel &kernel : kernels)
-      if (std::string error = ::tconv::codegen::compileParamInit(
+      if (::tconv::Status s = ::tconv::codegen::compileParamInit(
               kernel.spec, kernel.name, target, outputDir);
-          !error.empty())
-        return fail("compiling '" + kernel.name + "_init_params': " + error);
-  if (std::string error = ::tconv::codegen::compileRuntime(target, outputDir);
-      !error.empty())
-    return fail("compiling the Halide runtime: " + error);
+          !s.ok())
+        return fail("compiling '" + kernel.name +
+                    "_init_params': " + s.message());
+  if (::tconv::Status s = ::tconv::codegen::compileRuntime(target, outputDir);
+      !s.ok())
+    return fail("compiling the Halide runtime: " + s.message());
   return 0;
 }

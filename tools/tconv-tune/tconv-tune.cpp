@@ -83,14 +83,17 @@ int main(int argc, char **argv) {
   // kernel timed.
   if (threads > 0)
     ::setenv("HL_NUM_THREADS", std::to_string(threads).c_str(), 1);
-  if (std::string error = ::tconv::codegen::checkTarget(target); !error.empty())
-    return fail(error);
+  if (::tconv::Status s = ::tconv::codegen::checkTarget(target); !s.ok())
+    return fail(s.message());
 
   ::tconv::codegen::TuningDatabase db;
-  if (llvm::sys::fs::exists(output))
-    if (std::string error = mlir::tconv::readTuningDatabase(output, db);
-        !error.empty())
-      return fail(error + " (refusing to overwrite it)");
+  if (llvm::sys::fs::exists(output)) {
+    ::tconv::Expected<::tconv::codegen::TuningDatabase> read =
+        mlir::tconv::readTuningDatabase(output);
+    if (!read.ok())
+      return fail(read.message() + " (refusing to overwrite it)");
+    db = std::move(read).value();
+  }
 
   mlir::tconv::KernelFile file;
   std::string loadError;
@@ -109,21 +112,20 @@ int main(int argc, char **argv) {
     llvm::errs() << "tconv-tune: " << kernel.name << " ("
                  << ::tconv::codegen::shapeSignature(kernel.spec) << ")\n";
     auto start = std::chrono::steady_clock::now();
-    std::vector<::tconv::codegen::TunedEntry> entries;
-    if (std::string error =
-            ::tconv::codegen::tuneKernel(kernel.spec, target, options, entries);
-        !error.empty())
-      return fail("tuning '" + kernel.name + "': " + error);
-    for (const ::tconv::codegen::TunedEntry &entry : entries)
+    ::tconv::Expected<std::vector<::tconv::codegen::TunedEntry>> entries =
+        ::tconv::codegen::tuneKernel(kernel.spec, target, options);
+    if (!entries.ok())
+      return fail("tuning '" + kernel.name + "': " + entries.message());
+    for (const ::tconv::codegen::TunedEntry &entry : *entries)
       db.add(entry);
     double seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - start)
                          .count();
     llvm::errs() << llvm::format("  %.1f s\n", seconds);
     // Written after every kernel: an interrupted run keeps what it measured.
-    if (std::string error = mlir::tconv::writeTuningDatabase(output, db);
-        !error.empty())
-      return fail(error);
+    if (::tconv::Status s = mlir::tconv::writeTuningDatabase(output, db);
+        !s.ok())
+      return fail(s.message());
   }
   return 0;
 }

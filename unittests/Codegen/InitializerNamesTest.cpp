@@ -114,17 +114,17 @@ TEST(MsInitializerNames, CodegenKnowsEveryRegisteredName) {
       MsInitializer::VarianceScaling};
   const WeightFans fans = {60, 90};
   for (const auto &[name, kind] : kMindSporeNames) {
-    ParamDistribution d;
-    std::string error = resolveInitializer(upper(name), false, fans, d);
+    tconv::Expected<ParamDistribution> d =
+        resolveInitializer(upper(name), false, fans);
     if (notImplemented.count(kind))
-      EXPECT_EQ(error.rfind("weight_init \"" + upper(name) +
-                                "\" is not supported by the parameter "
-                                "initialization (supported: ",
-                            0),
+      EXPECT_EQ(d.message().rfind("weight_init \"" + upper(name) +
+                                      "\" is not supported by the parameter "
+                                      "initialization (supported: ",
+                                  0),
                 0u)
-          << error;
+          << d.message();
     else
-      EXPECT_EQ(error, "") << name;
+      EXPECT_TRUE(d.ok()) << name << ": " << d.message();
   }
 }
 
@@ -132,8 +132,7 @@ TEST(MsInitializerNames, CodegenKnowsEveryRegisteredName) {
 // reads as it did when it was written out by hand.
 TEST(MsInitializerNames, CodegenListsTheSupportedNames) {
   const WeightFans fans = {60, 90};
-  ParamDistribution d;
-  EXPECT_EQ(resolveInitializer("glorot_uniform", true, fans, d),
+  EXPECT_EQ(resolveInitializer("glorot_uniform", true, fans).message(),
             "bias_init \"glorot_uniform\" is not a known initializer "
             "(supported: the default (no name), normal, uniform, "
             "truncatednormal, heuniform/he_uniform, henormal/he_normal, "

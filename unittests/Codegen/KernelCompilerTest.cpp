@@ -1,8 +1,10 @@
 //===- KernelCompilerTest.cpp - AOT emission, errors and generated code ---===//
 
-#include "CodegenTestUtils.h"
 #include "tconv/Codegen/KernelCompiler.h"
+#include "CodegenTestUtils.h"
+#include "StatusTesting.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,6 +17,9 @@ using namespace tconv::codegen;
 using namespace tconv::codegen::testing;
 
 namespace fs = std::filesystem;
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
 
 namespace {
 
@@ -58,9 +63,9 @@ TransposedConvSpec hifiganLikeSpec(ElementType type = ElementType::F32) {
 
 TEST_F(KernelCompilerTest, WritesAllArtifactsAtomically) {
   EmitOptions emit{/*assembly=*/true, /*stmt=*/true, /*llvmIR=*/true};
-  ASSERT_EQ(compileKernel(hifiganLikeSpec(), "tconv_up", "host", dir.string(),
-                          emit),
-            "");
+  Status s =
+      compileKernel(hifiganLikeSpec(), "tconv_up", "host", dir.string(), emit);
+  ASSERT_TRUE(isOk(s));
   EXPECT_EQ(listing(), (std::vector<std::string>{"tconv_up.h", "tconv_up.ll",
                                                  "tconv_up.o", "tconv_up.s",
                                                  "tconv_up.stmt"}));
@@ -74,53 +79,74 @@ TEST_F(KernelCompilerTest, WritesAllArtifactsAtomically) {
 }
 
 TEST_F(KernelCompilerTest, WritesRuntime) {
-  ASSERT_EQ(compileRuntime("host", dir.string()), "");
+  Status s = compileRuntime("host", dir.string());
+  ASSERT_TRUE(isOk(s));
   EXPECT_EQ(listing(), std::vector<std::string>{"halide_runtime.o"});
 }
 
 TEST_F(KernelCompilerTest, RejectsBadTarget) {
-  EXPECT_EQ(checkTarget("host"), "");
-  EXPECT_EQ(checkTarget("x86-64-linux-avx2-fma-f16c"), "");
-  EXPECT_NE(checkTarget("x86-64-linux-bogus").find("invalid Halide target"),
-            std::string::npos);
-  EXPECT_NE(compileKernel(hifiganLikeSpec(), "k", "nonsense", dir.string(), {}),
-            "");
-  EXPECT_NE(compileRuntime("nonsense", dir.string()), "");
+  EXPECT_TRUE(isOk(checkTarget("host")));
+  EXPECT_TRUE(isOk(checkTarget("x86-64-linux-avx2-fma-f16c")));
+  const std::string invalid =
+      "invalid Halide target 'x86-64-linux-bogus' (expected e.g. 'host' or "
+      "'x86-64-linux-avx2-fma-f16c')";
+  Status bogus = checkTarget("x86-64-linux-bogus");
+  EXPECT_FALSE(bogus.ok());
+  EXPECT_EQ(bogus.message(), invalid);
+  // Both entry points check the target before touching the directory.
+  Status kernel =
+      compileKernel(hifiganLikeSpec(), "k", "nonsense", dir.string(), {});
+  EXPECT_FALSE(kernel.ok());
+  EXPECT_THAT(kernel.message(), StartsWith("invalid Halide target 'nonsense'"));
+  Status runtime = compileRuntime("nonsense", dir.string());
+  EXPECT_FALSE(runtime.ok());
+  EXPECT_THAT(runtime.message(),
+              StartsWith("invalid Halide target 'nonsense'"));
   EXPECT_TRUE(listing().empty());
 }
 
 TEST_F(KernelCompilerTest, RejectsUnsupportedElementType) {
   // Halide has no f64 on OpenCL devices without cl_khr_fp64.
-  std::string error =
+  Status f64 =
       checkSupported(hifiganLikeSpec(ElementType::F64), "x86-64-linux-opencl");
-  EXPECT_NE(error.find("element type f64 is not supported"), std::string::npos)
-      << error;
-  EXPECT_EQ(checkSupported(hifiganLikeSpec(ElementType::F16), "arm-64-linux"),
-            "");
-  EXPECT_EQ(checkSupported(hifiganLikeSpec(ElementType::BF16), "host"), "");
+  EXPECT_FALSE(f64.ok());
+  EXPECT_THAT(f64.message(), StartsWith("element type f64 is not supported"));
+  EXPECT_THAT(f64.message(), HasSubstr("'cl_doubles'"));
+  Status f16 =
+      checkSupported(hifiganLikeSpec(ElementType::F16), "arm-64-linux");
+  EXPECT_TRUE(isOk(f16));
+  Status bf16 = checkSupported(hifiganLikeSpec(ElementType::BF16), "host");
+  EXPECT_TRUE(isOk(bf16));
 }
 
 TEST_F(KernelCompilerTest, RejectsInvalidShapesAndDirectories) {
   TransposedConvSpec spec = hifiganLikeSpec();
   spec.groups = 3; // 64 and 32 channels are not multiples of 3
-  EXPECT_NE(checkSupported(spec, "host").find("multiples of groups"),
-            std::string::npos);
+  Status groups = checkSupported(spec, "host");
+  EXPECT_FALSE(groups.ok());
+  EXPECT_EQ(groups.message(), "channels (64 in, 32 out) must be positive "
+                              "multiples of groups (3)");
   spec = hifiganLikeSpec();
   spec.padding[0] = {500, 500, 0}; // crops more than the full output
-  EXPECT_NE(checkSupported(spec, "host").find("must be positive"),
-            std::string::npos);
-  EXPECT_NE(compileKernel(hifiganLikeSpec(), "k", "host",
-                          (dir / "missing").string(), {}),
-            "");
+  Status cropped = checkSupported(spec, "host");
+  EXPECT_FALSE(cropped.ok());
+  // (100 - 1) * 8 + 16 - 500 - 500
+  EXPECT_EQ(cropped.message(),
+            "output size of spatial dimension 0 is -192, must be positive");
+  const std::string missing = (dir / "missing").string();
+  Status noDir = compileKernel(hifiganLikeSpec(), "k", "host", missing, {});
+  EXPECT_FALSE(noDir.ok());
+  EXPECT_EQ(noDir.message(),
+            "output directory '" + missing + "' does not exist");
 }
 
 /// Compiles the HiFi-GAN-like kernel for `target` and returns its assembly.
 std::string assemblyFor(const fs::path &dir, const std::string &target) {
   EmitOptions emit;
   emit.assembly = true;
-  std::string error =
+  Status s =
       compileKernel(hifiganLikeSpec(), "tconv_up", target, dir.string(), emit);
-  EXPECT_EQ(error, "");
+  EXPECT_TRUE(isOk(s));
   std::ifstream in(dir / "tconv_up.s");
   std::stringstream text;
   text << in.rdbuf();

@@ -8,9 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "KernelPlan.h"
 #include "CodegenTestUtils.h"
 #include "CpuRules.h"
-#include "KernelPlan.h"
+#include "StatusTesting.h"
 
 #include <gtest/gtest.h>
 
@@ -54,7 +55,7 @@ TEST(KernelVariants, DefaultChoiceFollowsRule5) {
   VariantChoice choice = defaultChoice(hifigan);
   EXPECT_STREQ(choice.variant->name(), "cpu-phases-in-slices");
   EXPECT_EQ(choice.params.at("channels_per_slice"), 16);
-  EXPECT_EQ(choice.variant->checkParams(hifigan, choice.params), "");
+  EXPECT_TRUE(isOk(choice.variant->checkParams(hifigan, choice.params)));
   // hifigan_up3: stride 2, one update per phase.
   ShapeFacts up3 = factsOf(conv1d(1, 128, 64, 6400, 4, 2, 1), kAvx512, false);
   EXPECT_STREQ(defaultChoice(up3).variant->name(), "cpu-phase-gemm");
@@ -84,7 +85,7 @@ TEST(KernelVariants, FewOutputChannelsTakeThePhasesAsLanes) {
   EXPECT_EQ(choice.params.at("vectors_per_block"), 4);
   EXPECT_EQ(choice.params.at("positions_per_block"), 6);
   EXPECT_EQ(choice.params.at("channels_per_slice"), 57);
-  EXPECT_EQ(choice.variant->checkParams(istft, choice.params), "");
+  EXPECT_TRUE(isOk(choice.variant->checkParams(istft, choice.params)));
   // Many output channels keep the positions in lanes.
   ShapeFacts wide = factsOf(conv1d(1, 64, 32, 64, 32, 16, 8), kAvx512, false);
   EXPECT_STREQ(defaultChoice(wide).variant->name(), "cpu-phases-in-slices");
@@ -114,11 +115,11 @@ TEST(KernelVariants, FewOutputChannelsTakeThePhasesAsLanes) {
   // Its parameters are checked like the others'.
   VariantParams params = choice.params;
   params["vectors_per_block"] = 3;
-  EXPECT_EQ(lanes->checkParams(istft, params),
+  EXPECT_EQ(lanes->checkParams(istft, params).message(),
             "vectors_per_block 3 does not divide the stride's 16 vectors of "
             "phases");
   params["vectors_per_block"] = 8;
-  EXPECT_EQ(lanes->checkParams(istft, params),
+  EXPECT_EQ(lanes->checkParams(istft, params).message(),
             "vectors_per_block x positions_per_block x channels_per_block (48) "
             "exceeds the 32 vector registers");
 }
@@ -136,7 +137,7 @@ TEST(KernelVariants, ChannelLanesCutsTheRowIntoEvenBlocks) {
   EXPECT_EQ(params.at("vectors_per_block"), 2);
   EXPECT_EQ(params.at("positions_per_block"), 10);
   EXPECT_EQ(params.at("blocks_per_tile"), 10);
-  EXPECT_EQ(lanes->checkParams(up, params), "");
+  EXPECT_TRUE(isOk(lanes->checkParams(up, params)));
   // 300 positions: three tiles of 100.
   ShapeFacts longer = factsOf(conv1d(1, 64, 32, 300, 4, 2, 1), kAvx512, false);
   EXPECT_EQ(lanes->defaultParams(longer).at("positions_per_block") *
@@ -158,12 +159,12 @@ TEST(KernelVariants, ChannelLanesCutsTheRowIntoEvenBlocks) {
   EXPECT_FALSE(
       lanes->supports(factsOf(conv1d(1, 64, 24, 100, 4, 2, 1), kAvx512, false)));
   params["vectors_per_block"] = 4;
-  EXPECT_EQ(lanes->checkParams(up, params),
+  EXPECT_EQ(lanes->checkParams(up, params).message(),
             "vectors_per_block 4 does not divide the 2 vectors of output "
             "channels per group");
   params["vectors_per_block"] = 2;
   params["positions_per_block"] = 17;
-  EXPECT_EQ(lanes->checkParams(up, params),
+  EXPECT_EQ(lanes->checkParams(up, params).message(),
             "vectors_per_block x positions_per_block (34) exceeds the 32 "
             "vector registers");
 }
@@ -172,19 +173,19 @@ TEST(KernelVariants, CheckParamsNamesTheProblem) {
   ShapeFacts f = factsOf(conv1d(1, 64, 6, 50, 4, 2, 1), kAvx512, false);
   const KernelVariant *gemm = findVariant("cpu-phase-gemm");
   VariantParams params = gemm->defaultParams(f);
-  EXPECT_EQ(gemm->checkParams(f, params), "");
+  EXPECT_TRUE(isOk(gemm->checkParams(f, params)));
   VariantParams bad = params;
   bad["channels_per_block"] = 4;
-  EXPECT_EQ(gemm->checkParams(f, bad),
+  EXPECT_EQ(gemm->checkParams(f, bad).message(),
             "channels_per_block 4 does not divide the output channels per "
             "group (6)");
   bad = params;
   bad.erase("parallel");
-  EXPECT_EQ(gemm->checkParams(f, bad),
+  EXPECT_EQ(gemm->checkParams(f, bad).message(),
             "variant cpu-phase-gemm needs parameter 'parallel'");
   bad = params;
   bad["unrolled"] = 1;
-  EXPECT_EQ(gemm->checkParams(f, bad),
+  EXPECT_EQ(gemm->checkParams(f, bad).message(),
             "variant cpu-phase-gemm has no parameter 'unrolled'");
 }
 

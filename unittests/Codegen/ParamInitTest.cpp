@@ -9,13 +9,17 @@
 //===----------------------------------------------------------------------===//
 
 #include "ParamInit.h"
+#include "StatusTesting.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 using namespace tconv::codegen;
 using Kind = ParamDistribution::Kind;
+using tconv::Expected;
+using ::testing::StartsWith;
 
 namespace {
 
@@ -66,8 +70,10 @@ TEST(ParamInitNames, DistributionsWithMindSporeDefaults) {
       {"ZEROS", true, Kind::Constant, 0},
   };
   for (const NameCase &c : cases) {
-    ParamDistribution d;
-    EXPECT_EQ(resolveInitializer(c.name, c.forBias, fans, d), "") << c.name;
+    Expected<ParamDistribution> resolved =
+        resolveInitializer(c.name, c.forBias, fans);
+    ASSERT_TRUE(isOk(resolved)) << c.name;
+    const ParamDistribution &d = *resolved;
     EXPECT_EQ(d.kind, c.kind) << c.name;
     EXPECT_DOUBLE_EQ(d.scale, c.scale) << c.name;
     if (d.kind == Kind::TruncatedNormal) {
@@ -79,21 +85,30 @@ TEST(ParamInitNames, DistributionsWithMindSporeDefaults) {
 
 TEST(ParamInitNames, Errors) {
   const WeightFans fans = {60, 90};
-  ParamDistribution d;
-  EXPECT_EQ(resolveInitializer("Xavier_Uniform", true, fans, d),
-            "bias_init \"Xavier_Uniform\" needs a tensor of rank 2 or more "
-            "(MindSpore computes its fans from the shape), but the bias is 1-D");
-  for (const char *name : {"Orthogonal", "dirac", "identity", "VarianceScaling"})
-    EXPECT_EQ(resolveInitializer(name, false, fans, d).rfind(
-                  std::string("weight_init \"") + name +
-                      "\" is not supported by the parameter initialization",
-                  0),
-              0u)
-        << name;
+  Expected<ParamDistribution> fanBased =
+      resolveInitializer("Xavier_Uniform", true, fans);
+  EXPECT_FALSE(fanBased.ok());
+  EXPECT_EQ(
+      fanBased.message(),
+      "bias_init \"Xavier_Uniform\" needs a tensor of rank 2 or more "
+      "(MindSpore computes its fans from the shape), but the bias is 1-D");
+  for (const char *name :
+       {"Orthogonal", "dirac", "identity", "VarianceScaling"}) {
+    Expected<ParamDistribution> unsupported =
+        resolveInitializer(name, false, fans);
+    EXPECT_FALSE(unsupported.ok()) << name;
+    EXPECT_THAT(unsupported.message(),
+                StartsWith(std::string("weight_init \"") + name +
+                           "\" is not supported by the parameter "
+                           "initialization"));
+  }
   // No truncated_normal alias in MindSpore (docs/spec.md §2.6).
-  EXPECT_EQ(resolveInitializer("truncated_normal", false, fans, d).rfind(
-                "weight_init \"truncated_normal\" is not a known initializer", 0),
-            0u);
+  Expected<ParamDistribution> unknown =
+      resolveInitializer("truncated_normal", false, fans);
+  EXPECT_FALSE(unknown.ok());
+  EXPECT_THAT(unknown.message(),
+              StartsWith("weight_init \"truncated_normal\" is not a known "
+                         "initializer"));
 }
 
 TEST(ParamInitTruncatedNormal, RedrawsThenClamps) {

@@ -2,7 +2,9 @@
 //
 // The code generator's public entry points. Deliberately free of Halide and
 // MLIR types: tconv-compile includes this header next to MLIR's, and only
-// lib/Codegen includes Halide.h.
+// lib/Codegen includes Halide.h. Every check and compile returns a
+// tconv::Status (tconv/Support/Status.h): ok(), or an error whose message()
+// names the problem; failures are never exceptions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +12,7 @@
 #define TCONV_CODEGEN_KERNELCOMPILER_H
 
 #include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Support/Status.h"
 
 #include <string>
 #include <vector>
@@ -36,26 +39,26 @@ struct EmitOptions {
 /// "auto-mullapudi2016", loaded from Halide's libautoschedule_*.so plugins).
 std::vector<std::string> scheduleNames();
 
-/// Returns an empty string when `schedule` is one of scheduleNames(), else a
-/// message listing them.
-std::string checkSchedule(const std::string &schedule);
+/// Success when `schedule` is one of scheduleNames(), else an error listing
+/// them.
+Status checkSchedule(const std::string &schedule);
 
 /// Checks a Halide target string ("host", "x86-64-linux-avx2-fma-f16c", ...).
-/// Returns an empty string when valid, else a message naming the problem.
-std::string checkTarget(const std::string &target);
+/// Success when valid, else an error naming the problem.
+Status checkTarget(const std::string &target);
 
-/// Returns an empty string when `spec` can be compiled for `target` (element
-/// type supported there, sizes representable), else a message naming the
-/// problem. compileKernel calls it first. GPU targets (OpenCL, CUDA) get the
-/// GPU schedule; docs/gpu.md lists which element types each one accepts.
-std::string checkSupported(const TransposedConvSpec &spec,
-                           const std::string &target);
+/// Success when `spec` can be compiled for `target` (element type supported
+/// there, sizes representable), else an error naming the problem.
+/// compileKernel calls it first. GPU targets (OpenCL, CUDA) get the GPU
+/// schedule; docs/gpu.md lists which element types each one accepts.
+Status checkSupported(const TransposedConvSpec &spec,
+                      const std::string &target);
 
 /// Compiles one kernel named `functionName` into `outDir`: <name>.o and
 /// <name>.h, plus the extra artifacts of `emit`. The kernel is compiled
 /// without the Halide runtime (see compileRuntime). Files are written under
 /// temporary names and renamed into place, so a failure leaves nothing
-/// half-written. Returns an empty string on success, else the error.
+/// half-written. Returns success, or the error.
 /// `schedule` (checkSchedule) picks the schedule; a variant for the other
 /// kind of target is an error, and so is an autoscheduler whose plugin cannot
 /// be loaded. With `tuning` (schedule "tconv"), an entry matching the
@@ -67,22 +70,21 @@ std::string checkSupported(const TransposedConvSpec &spec,
 /// Dense tensors, dimension 0 innermost (N x C x L: dim0 = L, dim1 = C,
 /// dim2 = N). Returns 0, or a non-zero Halide error code after calling
 /// halide_error when a buffer's rank, extent or type does not match.
-std::string compileKernel(const TransposedConvSpec &spec,
-                          const std::string &functionName,
-                          const std::string &target, const std::string &outDir,
-                          const EmitOptions &emit,
-                          const std::string &schedule = "tconv",
-                          const TuningDatabase *tuning = nullptr);
+Status compileKernel(const TransposedConvSpec &spec,
+                     const std::string &functionName, const std::string &target,
+                     const std::string &outDir, const EmitOptions &emit,
+                     const std::string &schedule = "tconv",
+                     const TuningDatabase *tuning = nullptr);
 
-/// Returns an empty string when compileParamInit supports the spec's
-/// weightInit and biasInit, else a message naming the initializer (unknown,
-/// not supported: identity, dirac, orthogonal, variancescaling, or fan-based
-/// for the bias).
-std::string checkParamInit(const TransposedConvSpec &spec);
+/// Success when compileParamInit supports the spec's weightInit and biasInit,
+/// else an error naming the initializer (unknown, not supported: identity,
+/// dirac, orthogonal, variancescaling, or fan-based for the bias).
+Status checkParamInit(const TransposedConvSpec &spec);
 
 /// Compiles the parameter initialization of kernel `functionName` into
 /// `outDir`: <name>_init_params.o and <name>_init_params.h, without the
-/// Halide runtime, staged like compileKernel. docs/initialization.md.
+/// Halide runtime, staged like compileKernel. docs/initialization.md. Returns
+/// success, or the error.
 ///
 /// ABI: int <name>_init_params(uint64_t seed, halide_buffer_t *weight,
 ///                             [halide_buffer_t *bias])
@@ -90,15 +92,14 @@ std::string checkParamInit(const TransposedConvSpec &spec);
 /// dimension 0 innermost, on the CPU (host memory), deterministically for a
 /// seed. Returns 0, or a non-zero Halide error code after calling halide_error
 /// when a buffer's rank, extent, stride or type does not match.
-std::string compileParamInit(const TransposedConvSpec &spec,
-                             const std::string &functionName,
-                             const std::string &target,
-                             const std::string &outDir);
+Status compileParamInit(const TransposedConvSpec &spec,
+                        const std::string &functionName,
+                        const std::string &target, const std::string &outDir);
 
 /// Writes <outDir>/halide_runtime.o, the Halide runtime for `target`, once
 /// for any number of kernels; for a GPU target it includes the OpenCL or CUDA
-/// runtime (docs/gpu.md). Returns an empty string on success.
-std::string compileRuntime(const std::string &target, const std::string &outDir);
+/// runtime (docs/gpu.md). Returns success, or the error.
+Status compileRuntime(const std::string &target, const std::string &outDir);
 
 } // namespace tconv::codegen
 

@@ -18,6 +18,7 @@
 #define TCONV_CODEGEN_TUNING_H
 
 #include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Support/Status.h"
 
 #include <cstdint>
 #include <functional>
@@ -75,13 +76,13 @@ struct TuneOptions {
   std::function<void(const std::string &)> trace;
 };
 
-/// Tunes the kernel `spec` for `target` (a CPU target) and appends the
-/// winners, one per length range, to `entries`. A static length is one range
+/// Tunes the kernel `spec` for `target` (a CPU target) and returns the
+/// winners, one per length range, or the error. A static length is one range
 /// (that length); a dynamic one is tuned at the top of each range of
-/// kTuningLengthRanges. Returns "" or the error.
-std::string tuneKernel(const TransposedConvSpec &spec, const std::string &target,
-                       const TuneOptions &options,
-                       std::vector<TunedEntry> &entries);
+/// kTuningLengthRanges.
+Expected<std::vector<TunedEntry>> tuneKernel(const TransposedConvSpec &spec,
+                                             const std::string &target,
+                                             const TuneOptions &options);
 
 /// The ranges a dynamic length is tuned in: [1, 32], [33, 128], [129, 512],
 /// [513, 2048], [2049, unbounded), each timed at its upper bound (4096 for

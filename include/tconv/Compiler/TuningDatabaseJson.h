@@ -20,19 +20,22 @@
 #define TCONV_COMPILER_TUNINGDATABASEJSON_H
 
 #include "tconv/Codegen/Tuning.h"
+#include "tconv/Support/Status.h"
 
 #include <string>
 
 namespace mlir::tconv {
 
-/// Reads `path` into `db`. Returns "" or the error (with the path).
-std::string readTuningDatabase(const std::string &path,
-                               ::tconv::codegen::TuningDatabase &db);
+// (::tconv::Expected, spelled out: mlir::Expected is llvm::Expected.)
+
+/// Reads the database at `path`, or returns the error (with the path).
+::tconv::Expected<::tconv::codegen::TuningDatabase>
+readTuningDatabase(const std::string &path);
 
 /// Writes `db` to `path` (through a temporary file renamed into place).
-/// Returns "" or the error.
-std::string writeTuningDatabase(const std::string &path,
-                                const ::tconv::codegen::TuningDatabase &db);
+/// Returns success, or the error.
+::tconv::Status writeTuningDatabase(const std::string &path,
+                                    const ::tconv::codegen::TuningDatabase &db);
 
 } // namespace mlir::tconv
 

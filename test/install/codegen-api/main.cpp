@@ -1,11 +1,13 @@
 // Uses the installed headers and libraries of the code generator: the padding
 // of row 2 of docs/semantics.md §3 (PyTorch k=5, s=3, padding=2,
 // output_padding=2, L=50: (2, 0), output 150, values from docs/spec.md §7.2,
-// not from tconv), target checking, and compiling that kernel and the Halide
-// runtime into the directory given as argv[1]. Exits 1 on any difference.
+// not from tconv), target checking with its tconv::Status, and compiling that
+// kernel and the Halide runtime into the directory given as argv[1]. Exits 1
+// on any difference.
 
 #include "tconv/Codegen/KernelCompiler.h"
 #include "tconv/Support/ShapeArithmetic.h"
+#include "tconv/Support/Status.h"
 
 #include <cstdio>
 #include <fstream>
@@ -45,18 +47,21 @@ int main(int argc, char **argv) {
   expect(spec.outputSize() == std::vector<int64_t>{150},
          "output length " + std::to_string(spec.outputSize()[0]) + ", expected 150");
 
-  expect(checkTarget("host").empty(), "checkTarget(\"host\") accepts it");
-  const std::string bad = checkTarget("x86-64-linux-no_such_feature");
-  expect(!bad.empty(), "checkTarget rejects x86-64-linux-no_such_feature: " + bad);
+  const tconv::Status host = checkTarget("host");
+  expect(host.ok(), "checkTarget(\"host\") accepts it " + host.message());
+  const tconv::Status bad = checkTarget("x86-64-linux-no_such_feature");
+  expect(!bad.ok() && bad.message().find("invalid Halide target "
+                                         "'x86-64-linux-no_such_feature'") == 0,
+         "checkTarget rejects x86-64-linux-no_such_feature: " + bad.message());
 
-  const std::string kernelError =
+  const tconv::Status kernel =
       compileKernel(spec, "api_kernel", "host", outDir, EmitOptions{});
-  expect(kernelError.empty(), "compileKernel(api_kernel, host) " +
-                                  (kernelError.empty() ? "succeeded" : kernelError));
+  expect(kernel.ok(), "compileKernel(api_kernel, host) " +
+                          (kernel.ok() ? "succeeded" : kernel.message()));
   expect(exists(outDir + "/api_kernel.o") && exists(outDir + "/api_kernel.h"),
          "api_kernel.o and api_kernel.h written");
-  const std::string runtimeError = compileRuntime("host", outDir);
-  expect(runtimeError.empty() && exists(outDir + "/halide_runtime.o"),
-         "compileRuntime(host) wrote halide_runtime.o " + runtimeError);
+  const tconv::Status runtime = compileRuntime("host", outDir);
+  expect(runtime.ok() && exists(outDir + "/halide_runtime.o"),
+         "compileRuntime(host) wrote halide_runtime.o " + runtime.message());
   return failures ? 1 : 0;
 }
