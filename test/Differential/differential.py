@@ -18,8 +18,9 @@ random operands and compares the result element-wise with PyTorch:
   * PyTorch flavor: F.conv_transpose{1,2}d(x, w, b, stride, padding,
     output_padding, groups, dilation) itself;
   * MindSpore flavor: PyTorch's full transposed output (padding=0), cropped or
-    extended per docs/spec.md §1/§2 by this file's own ms_dim_padding (NOT the
-    compiler's ShapeArithmetic), plus the bias, plus MindSpore 2-D
+    extended per docs/spec.md §1/§2 by the shared oracle's ms_dim_padding
+    (test/support/tconv_oracle.py, NOT the compiler's ShapeArithmetic), plus
+    the bias, plus MindSpore 2-D
     output_padding's hard zeros after the bias.
 The output shape this file derives is written into the MLIR result type, so
 the tconv verifier's length arithmetic is checked against it as well.
@@ -46,40 +47,16 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "Support"))
+sys.path.insert(0, os.path.join(HERE, "..", "support"))
 import tconv_kernel_runner as kernel_runner  # noqa: E402
+import tconv_oracle as oracle  # noqa: E402
 
 # ---------------------------------------------------------------------------
-# Flavor semantics, from docs/spec.md alone
+# Flavor semantics: the shared oracle's, from docs/spec.md alone
 # ---------------------------------------------------------------------------
 
-
-def dilated(k, d):
-    return d * (k - 1) + 1
-
-
-def full_length(L, k, s, d):
-    """F = (L-1)*s + d*(k-1) + 1, the uncropped transposed output (§0)."""
-    return (L - 1) * s + dilated(k, d)
-
-
-def torch_dim_padding(p, op):
-    """PyTorch padding/output_padding -> canonical (pad_lo, pad_hi, zeros) (§1)."""
-    return (p, p - op, 0)
-
-
-def ms_dim_padding(mode, rank, k, s, d, begin, end, op):
-    """MindSpore -> canonical (pad_lo, pad_hi, trailing zeros) (§1, §2.3, §2.4)."""
-    excess = dilated(k, d) - s
-    if mode == "same":
-        if excess >= 0:
-            return (excess // 2, excess - excess // 2, 0)
-        return (0, excess, 0)  # dk < s: the extra positions hold the bias
-    if mode == "valid":
-        return (0, min(0, excess), 0)
-    if rank == 2:
-        return (begin, end, op)  # Conv2dTranspose: op hard zeros after bias
-    return (begin, end, 0)
+dilated = oracle.dilated
+full_length = oracle.full_length
 
 
 def canonical(cfg):
@@ -90,17 +67,11 @@ def canonical(cfg):
         op = cfg["output_padding"][i] if cfg["output_padding"] else 0
         if cfg["flavor"] == "torch":
             p = cfg["padding"][i] if cfg["padding"] else 0
-            out.append(torch_dim_padding(p, op))
+            out.append(oracle.torch_dim_padding(p, op))
         else:
-            pad = cfg["padding"] or []
-            if len(pad) == 2 * cfg["rank"]:
-                begin, end = pad[2 * i], pad[2 * i + 1]
-            elif pad:
-                begin = end = pad[i]
-            else:
-                begin = end = 0
-            out.append(ms_dim_padding(cfg["pad_mode"], cfg["rank"], k, s, d,
-                                      begin, end, op))
+            begin, end = oracle.begin_end(cfg["padding"], cfg["rank"], i)
+            out.append(oracle.ms_dim_padding(cfg["pad_mode"], cfg["rank"], k, s, d,
+                                             begin, end, op))
     return out
 
 
@@ -351,20 +322,6 @@ def reference(torch, cfg, x, w, b):
     return run(x, w, b), run(x.abs(), w.abs(), None if b is None else b.abs())
 
 
-def tolerance(dt, exact, scale, terms):
-    """Element-wise bound, as unittests/Runtime/NaiveReference.h toleranceFor:
-    accumulation in f32 (f64 for f64 kernels), then rounding to dt."""
-    f32u, f64u = 2.0 ** -24, 2.0 ** -53
-    if dt == "f64":
-        return 2.0 * (terms + 2) * f64u * scale + 1e-300
-    tol = (terms + 2) * f32u * scale + 2.0 * (terms + 2) * f64u * scale + 1e-300
-    if dt == "f16":
-        tol = tol + 2.0 ** -11 * exact.abs() + 2.0 ** -24
-    elif dt == "bf16":
-        tol = tol + 2.0 ** -8 * exact.abs()
-    return tol
-
-
 # ---------------------------------------------------------------------------
 # Running the tools
 # ---------------------------------------------------------------------------
@@ -486,7 +443,7 @@ def valid_mode(args, torch, work):
             continue
         got = from_bytes(torch, result.output, cfg["dtype"], list(exp.shape))
         terms = (cfg["cin"] // cfg["groups"]) * math.prod(cfg["kernel"])
-        tol = tolerance(cfg["dtype"], exp, scale, terms)
+        tol = oracle.tolerance(cfg["dtype"], exp, scale, terms)
         err = (got - exp).abs()
         bad = ~(err <= tol)  # NaN (never written) fails too
         compared += 1
