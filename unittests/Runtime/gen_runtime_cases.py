@@ -17,8 +17,9 @@ files and get null kernel pointers in runtime_cases.inc, which the test
 reports as skipped with the reason.
 
 The result types written into the MLIR are computed here from the flavor
-parameters; the tconv verifier checks them against the compiler's own
-arithmetic, and the C++ reference checks them against its own derivation.
+parameters by the shared Python oracle (test/support/tconv_oracle.py); the
+tconv verifier checks them against the compiler's own arithmetic, and the
+runtime tests against the C++ oracle's (TransposedConvOracle.h).
 """
 
 import os
