@@ -33,8 +33,9 @@
 // loop, and fails when that exceeds the claimed thread count.
 //
 // Before a shape is timed its results are checked once: tconv against oneDNN
-// (max abs diff over the whole output) and both against a double-precision
-// naive reference on sampled outputs (every output for small shapes). A
+// (max abs diff over the whole output) and both against the test tree's
+// double-precision oracle (test/support/TransposedConvOracle.h, one element
+// at a time) on sampled outputs (every output for small shapes). A
 // benchmark whose check fails is skipped with an error, and the process then
 // exits non-zero (so the benchmark-smoke test fails).
 //
@@ -44,6 +45,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "OneDnnDeconv.h"
+#include "TransposedConvOracle.h"
 
 #include <benchmark/benchmark.h>
 #include <oneapi/dnnl/dnnl.hpp>
@@ -228,7 +230,8 @@ struct HalideView {
 };
 
 /// Plain loops, scatter form, exactly the definition: every input sample
-/// spreads over K output positions. Single-threaded.
+/// spreads over K output positions. Single-threaded. The timed naive
+/// baseline in f32, so not the (double, |terms|-tracking) test oracle.
 void naiveConvTranspose(const Shape &sh, const float *x, const float *w,
                         float *y) {
   const int64_t lo = sh.lout(), cig = sh.cig(), cog = sh.cog();
@@ -249,27 +252,16 @@ void naiveConvTranspose(const Shape &sh, const float *x, const float *w,
             }
 }
 
-/// One output element in double precision, gather form (independent of the
-/// scatter loops above).
-double referenceAt(const Shape &sh, const float *x, const float *w, int64_t n,
-                   int64_t cout, int64_t o) {
-  const int64_t cig = sh.cig(), cog = sh.cog(), g = cout / cog,
-                co = cout % cog;
-  double acc = 0.0;
-  for (int64_t ci = 0; ci < cig; ++ci) {
-    int64_t cin = g * cig + ci;
-    for (int64_t k = 0; k < sh.K; ++k) {
-      int64_t t = o + sh.p - k * sh.d;
-      if (t < 0 || t % sh.s != 0)
-        continue;
-      int64_t i = t / sh.s;
-      if (i >= sh.L)
-        continue;
-      acc += double(x[(n * sh.Cin + cin) * sh.L + i]) *
-             double(w[(cin * cog + co) * sh.K + k]);
-    }
-  }
-  return acc;
+/// The shape as the oracle takes it: PyTorch's (p, p - op) canonical padding.
+tconv::oracle::Problem oracleProblem(const Shape &sh) {
+  tconv::oracle::Problem problem;
+  problem.xShape = {sh.N, sh.Cin, sh.L};
+  problem.wShape = {sh.Cin, sh.cog(), sh.K};
+  problem.groups = sh.g;
+  problem.stride = {sh.s};
+  problem.dilation = {sh.d};
+  problem.padding = {tconv::oracle::torchPadding(sh.p, sh.op)};
+  return problem;
 }
 
 const char *runtimeName(unsigned r) {
@@ -416,10 +408,14 @@ struct ShapeState {
 
     // Against the double-precision reference on sampled outputs.
     const int64_t lo = sh.lout();
+    const tconv::oracle::Problem problem = oracleProblem(sh);
     double maxRef = 0.0, dnnlRefDiff = 0.0, tconvRefDiff = 0.0;
     for (int64_t idx : samplePoints()) {
       int64_t o = idx % lo, c = (idx / lo) % sh.Cout, n = idx / lo / sh.Cout;
-      double ref = referenceAt(sh, x.data, w.data, n, c, o);
+      double ref = tconv::oracle::transposedConvAt(problem, x.data, w.data,
+                                                   (const float *)nullptr,
+                                                   {n, c, o})
+                       .value;
       maxRef = std::max(maxRef, std::fabs(ref));
       double dd = std::fabs(double(yDnnl.data[idx]) - ref);
       double dt = std::fabs(double(yTconv.data[idx]) - ref);

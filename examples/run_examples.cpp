@@ -4,14 +4,16 @@
 //   examples/comparison_torch.mlir, examples/comparison_mindspore.mlir
 //     (MindSpore's "differences with torch.nn.ConvTranspose1d" page),
 //   examples/hifigan_upsampler.mlir (HiFi-GAN V1's upsampling stack)
-// and compares every output with a naive transposed convolution written from
-// the definition (docs/spec.md §0). The canonical paddings of
-// these examples are taken from the spec's worked-example table (§7.2), not
-// from the compiler. Exits 1 if any element is outside the tolerance.
+// and compares every output with the test tree's naive transposed convolution
+// (test/support/TransposedConvOracle.h, written from docs/spec.md §0, never
+// from lib/). The canonical paddings of these examples are taken from the
+// spec's worked-example table (§7.2), not from the compiler. Exits 1 if any
+// element is outside the oracle's tolerance.
 //
 //===----------------------------------------------------------------------===//
 
 #include "HalideRuntime.h"
+#include "TransposedConvOracle.h"
 
 // tconv-compile's per-func headers (tconv_add_kernel_library puts them on
 // the include path).
@@ -82,14 +84,9 @@ struct Tensor {
 // (N, C, L) tensor with N = Cin, C = Cout, L = k.
 using WeightTensor = Tensor;
 
-/// Canonical 1-D transposed convolution, from docs/spec.md §0, groups 1:
-/// full[n, co, i*s + t*d] += x[n, ci, i] * w[ci, co, t]; y[m] = b[co] +
-/// full[m + lo] inside [0, F), bias only outside. Returns, per element, the
-/// max over the output of |y - ref| / tol with the tolerance of
-/// toleranceFor() in unittests/Runtime/NaiveReference.h:
-///   tol = (R + 2) * 2^-24 * A + 2 (R + 2) * 2^-53 * A,
-/// A = |b| + sum |x*w| and R = the number of x*w terms of that element, the
-/// a-priori bound of an f32 dot product summed in any order.
+/// The kernel's output against the oracle's canonical 1-D transposed
+/// convolution (groups 1) with padding (lo, hi): the max over the output of
+/// |y - ref| and of |y - ref| / tol, tol the oracle's a-priori f32 bound.
 struct Check {
   double maxDiff = 0, maxRatio = 0;
   int64_t bad = 0;
@@ -97,58 +94,35 @@ struct Check {
 
 Check compare(Tensor &x, WeightTensor &w, const Tensor *b, int64_t s, int64_t d,
               int64_t lo, int64_t hi, Tensor &y) {
-  const int64_t N = x.n, Cin = x.c, L = x.l, Cout = w.c, K = w.l;
-  const int64_t F = (L - 1) * s + d * (K - 1) + 1;
-  const int64_t O = F - lo - hi;
+  using namespace tconv::oracle;
+  Problem problem;
+  problem.xShape = {x.n, x.c, x.l};
+  problem.wShape = {w.n, w.c, w.l};
+  problem.stride = {s};
+  problem.dilation = {d};
+  problem.padding = {DimPadding{lo, hi, 0}};
   Check check;
-  if (y.n != N || y.c != Cout || y.l != O) {
+  const std::vector<int64_t> want = problem.outputShape();
+  if (std::vector<int64_t>{y.n, y.c, y.l} != want) {
     std::printf("  shape mismatch: kernel output %lldx%lldx%lld, reference %lldx%lldx%lld\n",
-                (long long)y.n, (long long)y.c, (long long)y.l, (long long)N,
-                (long long)Cout, (long long)O);
+                (long long)y.n, (long long)y.c, (long long)y.l, (long long)want[0],
+                (long long)want[1], (long long)want[2]);
     check.bad = 1;
     return check;
   }
-  // Terms per full position: Cin * #{t : (j - t d) = i s, 0 <= i < L}.
-  std::vector<int64_t> terms(size_t(F), 0);
-  for (int64_t i = 0; i < L; ++i)
-    for (int64_t t = 0; t < K; ++t)
-      terms[size_t(i * s + t * d)] += Cin;
-  std::vector<double> full(size_t(Cout * F)), fullAbs(size_t(Cout * F));
-  for (int64_t n = 0; n < N; ++n) {
-    std::fill(full.begin(), full.end(), 0.0);
-    std::fill(fullAbs.begin(), fullAbs.end(), 0.0);
-    for (int64_t ci = 0; ci < Cin; ++ci)
-      for (int64_t co = 0; co < Cout; ++co) {
-        double *f = &full[size_t(co * F)], *fa = &fullAbs[size_t(co * F)];
-        for (int64_t t = 0; t < K; ++t) {
-          const double wv = w.at(ci, co, t);
-          for (int64_t i = 0; i < L; ++i) {
-            const double p = double(x.at(n, ci, i)) * wv;
-            f[i * s + t * d] += p;
-            fa[i * s + t * d] += std::fabs(p);
-          }
-        }
-      }
-    for (int64_t co = 0; co < Cout; ++co) {
-      const double bv = b ? double(b->data[size_t(co)]) : 0.0;
-      for (int64_t m = 0; m < O; ++m) {
-        const int64_t j = m + lo;
-        const bool in = j >= 0 && j < F;
-        const double ref = bv + (in ? full[size_t(co * F + j)] : 0.0);
-        const double a = std::fabs(bv) + (in ? fullAbs[size_t(co * F + j)] : 0.0);
-        const double R = in ? double(terms[size_t(j)]) : 0.0;
-        const double tol = (R + 2) * std::ldexp(1.0, -24) * a +
-                           2 * (R + 2) * std::ldexp(1.0, -53) * a + 1e-300;
-        const double diff = std::fabs(double(y.at(n, co, m)) - ref);
-        if (!(diff <= tol))
-          ++check.bad;
-        if (diff == diff) {
-          check.maxDiff = std::max(check.maxDiff, diff);
-          check.maxRatio = std::max(check.maxRatio, diff / tol);
-        } else {
-          check.maxDiff = check.maxRatio = INFINITY;
-        }
-      }
+  const Result ref = transposedConv(problem, x.data, w.data,
+                                    b ? b->data : std::vector<float>());
+  for (size_t i = 0; i < y.data.size(); ++i) {
+    const double tol =
+        toleranceFor(DType::F32, ref.value[i], ref.absSum[i], ref.terms[i]);
+    const double diff = std::fabs(double(y.data[i]) - ref.value[i]);
+    if (!(diff <= tol))
+      ++check.bad;
+    if (diff == diff) {
+      check.maxDiff = std::max(check.maxDiff, diff);
+      check.maxRatio = std::max(check.maxRatio, diff / tol);
+    } else {
+      check.maxDiff = check.maxRatio = INFINITY;
     }
   }
   return check;

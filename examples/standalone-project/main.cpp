@@ -4,6 +4,11 @@
 // x[n, ci, i] scatters x * w[ci, co - g*Cout/G, t] to full position i*s + t*d;
 // the framework's padding rule says which window of that full output is kept.
 // Exits 1 when an output element differs or a kernel returns an error.
+//
+// The loop is deliberately its own, not the test tree's oracle
+// (test/support/TransposedConvOracle.h): this is a user's project, built
+// against an installed tconv (find_package), which installs no test headers;
+// it has to build when copied out of the source tree.
 
 #include "HalideRuntime.h"
 

@@ -20,7 +20,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cfloat>
+#include <cmath>
 
 using namespace tconv;
 using namespace tconv::codegen;
@@ -49,28 +49,19 @@ ConvShape conv(int64_t n, int64_t cin, int64_t cout, int64_t groups,
   return {n, cin, cout, groups, input, kernel, stride, dilation, padding};
 }
 
-/// Unit roundoff u of the accumulator (f32 for f16/bf16) and of the output
-/// type. Summing n products in any order, with or without FMA, errs by at
-/// most about n * u * sum|x*w| (Higham, "Accuracy and Stability of Numerical
-/// Algorithms", 2nd ed., §3.1); n is at most Cin/groups * prod(K) + 1 (bias).
-/// That stays orders of magnitude below one product |x*w| for inputs in
-/// [-1, 1], so a missing or extra term still fails. The final rounding to the
-/// output type adds half an ulp: u_out * |y|.
-double accumulatorRoundoff(ElementType type) {
-  return type == ElementType::F64 ? DBL_EPSILON / 2 : FLT_EPSILON / 2;
-}
-double outputRoundoff(ElementType type) {
+/// The oracle's name of an element type (its tolerance depends on it).
+oracle::DType oracleType(ElementType type) {
   switch (type) {
   case ElementType::F16:
-    return 1.0 / 2048; // 10 stored mantissa bits
+    return oracle::DType::F16;
   case ElementType::BF16:
-    return 1.0 / 256; // 7 stored mantissa bits
+    return oracle::DType::BF16;
   case ElementType::F32:
-    return FLT_EPSILON / 2;
+    return oracle::DType::F32;
   case ElementType::F64:
-    return DBL_EPSILON / 2;
+    return oracle::DType::F64;
   }
-  return 0;
+  return oracle::DType::F32;
 }
 
 template <typename T>
@@ -90,17 +81,14 @@ void runAndCompare(TransposedConvPipeline &pipeline, const JitCase &c,
   Halide::Buffer<T> yBuf(y.data(), halideSizes(yShape));
   pipeline.output.realize(yBuf);
 
-  reference::ReferenceResult expected =
-      reference::transposedConv(shape, x, w, b);
-  const double uAcc = accumulatorRoundoff(c.type), uOut = outputRoundoff(c.type);
-  double terms = double(shape.inChannels / shape.groups) *
-                     double(reference::product(shape.kernelSize)) +
-                 1;
+  // The shared oracle's result and a-priori tolerance (TransposedConvOracle.h
+  // derives it), per element from its own |terms| sum and term count.
+  oracle::Result expected = reference::transposedConv(shape, x, w, b);
   int reported = 0;
   for (size_t i = 0; i < y.size() && reported < 5; ++i) {
-    double got = double(y[i]), want = expected.values[i];
-    double tolerance =
-        terms * uAcc * expected.magnitudes[i] + uOut * std::fabs(want);
+    double got = double(y[i]), want = expected.value[i];
+    double tolerance = oracle::toleranceFor(oracleType(c.type), want,
+                                            expected.absSum[i], expected.terms[i]);
     if (!(std::fabs(got - want) <= tolerance)) {
       ADD_FAILURE() << "element " << i << ": got " << got << ", want " << want
                     << " (tolerance " << tolerance << ", N=" << shape.batch

@@ -128,10 +128,16 @@ inline int callKernel(const KernelCase &c, CallOperands &ops) {
 }
 
 inline ReferenceResult referenceFor(const KernelCase &c, const CallOperands &ops) {
-  return naiveTransposedConv(ops.x.values(), ops.x.shape(), ops.w.values(),
-                             ops.w.shape(),
-                             c.hasBias ? ops.b.values() : std::vector<double>{},
-                             c.groups, c.stride, c.dilation, canonicalPadding(c));
+  tconv::oracle::Problem problem;
+  problem.xShape = ops.x.shape();
+  problem.wShape = ops.w.shape();
+  problem.groups = c.groups;
+  problem.stride = c.stride;
+  problem.dilation = c.dilation;
+  problem.padding = canonicalPadding(c);
+  return tconv::oracle::transposedConv(
+      problem, ops.x.values(), ops.w.values(),
+      c.hasBias ? ops.b.values() : std::vector<double>{});
 }
 
 /// Upper bound on the x*w terms of one output element: (Cin/g) * prod(k).

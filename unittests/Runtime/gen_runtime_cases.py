@@ -17,61 +17,44 @@ files and get null kernel pointers in runtime_cases.inc, which the test
 reports as skipped with the reason.
 
 The result types written into the MLIR are computed here from the flavor
-parameters; the tconv verifier checks them against the compiler's own
-arithmetic, and the C++ reference checks them against its own derivation.
+parameters by the shared Python oracle (test/support/tconv_oracle.py); the
+tconv verifier checks them against the compiler's own arithmetic, and the
+runtime tests against the C++ oracle's (TransposedConvOracle.h).
 """
 
 import os
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "..", "test", "support"))
+import tconv_oracle as oracle  # noqa: E402
 from runtime_cases import CASES  # noqa: E402
 
 
 def canonical(c):
-    """Per-dim (pad_lo, pad_hi, trailing_zeros), docs/spec.md section 1."""
+    """Per-dim (pad_lo, pad_hi, trailing_zeros) by the shared oracle."""
     rank = len(c["size"])
     out = []
     for i in range(rank):
         k, s, d = c["k"][i], c["s"][i], c["d"][i]
-        dk = d * (k - 1) + 1
         op = c["op"][i] if c["op"] else 0
         if c["flavor"] == "torch":
-            p = c["padding"][i] if c["padding"] else 0
-            out.append((p, p - op, 0))
-            continue
-        mode = c["pad_mode"]
-        if mode == "same":
-            if dk >= s:
-                out.append(((dk - s) // 2, dk - s - (dk - s) // 2, 0))
-            else:
-                out.append((0, dk - s, 0))
-        elif mode == "valid":
-            out.append((0, min(0, dk - s), 0))
+            out.append(oracle.torch_dim_padding(
+                c["padding"][i] if c["padding"] else 0, op))
         else:
-            pad = c["padding"] or (0,) * rank
-            if len(pad) == 2 * rank:
-                lo, hi = pad[2 * i], pad[2 * i + 1]
-            else:
-                lo, hi = pad[i], pad[i]
-            if rank == 2:
-                out.append((lo, hi, op))
-            elif rank == 3:
-                out.append((lo, hi - op, 0))
-            else:
-                assert op == 0
-                out.append((lo, hi, 0))
+            begin, end = oracle.begin_end(c["padding"], rank, i)
+            out.append(oracle.ms_dim_padding(c["pad_mode"], rank, k, s, d,
+                                             begin, end, op))
     return out
 
 
 def out_size(c, i, length):
     if length is None:
         return None
-    k, s, d = c["k"][i], c["s"][i], c["d"][i]
-    lo, hi, z = canonical(c)[i]
-    full = (length - 1) * s + d * (k - 1) + 1
-    o = full - lo - hi + z
+    o = oracle.output_length(length, c["k"][i], c["s"][i], c["d"][i],
+                             canonical(c)[i])
     assert o >= 1, c["name"]
     return o
 

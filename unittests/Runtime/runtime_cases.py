@@ -10,9 +10,9 @@ Each case is written as the framework call it stands for: `flavor` "torch"
 (tconv.torch_conv_transpose: padding / output_padding per spatial dim) or "ms"
 (tconv.ms_conv_transpose: pad_mode, padding per dim or MindSpore's
 (begin, end) pairs, output_padding, group). The canonical padding is NOT
-written here: the C++ reference (NaiveReference.h) derives it from the
-flavor parameters on its own, and the tconv verifier checks the declared
-result type. The "row n" of the comments are rows of the table in
+written here: the test oracles (test/support/, in C++ and in Python) derive
+it from the flavor parameters on their own, and the tconv verifier checks the
+declared result type. The "row n" of the comments are rows of the table in
 docs/spec.md §7.2.
 
 Fields (spatial tuples are in MLIR order, outermost spatial dim first; a

@@ -31,8 +31,9 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "Support"))
+sys.path.insert(0, os.path.join(HERE, "..", "support"))
 import tconv_kernel_runner as kernel_runner  # noqa: E402
+import tconv_oracle as oracle  # noqa: E402
 
 ATOL = 1e-4
 RTOL = 1e-4
@@ -62,10 +63,13 @@ def draw_config(seed, index):
         if mode == "pads":
             pads = [r.randint(0, di * (ki - 1)) for di, ki in zip(d, k)] + \
                    [r.randint(0, di * (ki - 1)) for di, ki in zip(d, k)]
-            # The ONNX output length (docs/spec.md §3.2); only used to skip
-            # configurations without output, never as the reference.
-            out = [f + o - pads[i] - pads[rank + i]
-                   for i, (f, o) in enumerate(zip(full, op))]
+            # The ONNX output length (the shared oracle's mapping); only used
+            # to skip configurations without output, never as the reference.
+            out = [oracle.output_length(
+                       length[i], k[i], s[i], d[i],
+                       oracle.onnx_dim_padding("NOTSET", length[i], k[i], s[i], d[i],
+                                               pads[i], pads[rank + i], op[i]))
+                   for i in range(rank)]
             if min(out) < 1:
                 continue
             attrs["pads"] = pads

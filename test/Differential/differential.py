@@ -7,19 +7,23 @@
 Both modes need --tconv-compile and --tconv-opt (ctest passes them) and run
 under an interpreter with torch (Debian's /usr/bin/python3).
 
-valid: generates N random valid configurations of both flavors
-(tconv.torch_conv_transpose and tconv.ms_conv_transpose; 1-D and 2-D; every
-pad_mode; output_padding; groups; dilation up to 3; stride up to 8, also
-larger than the kernel; kernel 1 to 16; bias on/off; N up to 4; lengths from
-1; f32 mostly, some f64/f16/bf16; some dynamic N and lengths), writes them as
+valid: generates N random valid configurations of every flavor
+(tconv.torch_conv_transpose, tconv.ms_conv_transpose and
+tconv.onnx_conv_transpose; 1-D, 2-D and 3-D; every pad_mode and auto_pad,
+ONNX output_shape; output_padding; groups; dilation up to 3; stride up to 8,
+also larger than the kernel; kernel 1 to 16; bias on/off; N up to 4; lengths
+from 1; f32 mostly, some f64/f16/bf16; some dynamic N and lengths; 3-D ones
+small, as their kernels cost the most to compile), writes them as
 func.funcs into .mlir files of --batch funcs each, compiles each file with one
 tconv-compile run, links every kernel into runner.cpp, runs each kernel on
 random operands and compares the result element-wise with PyTorch:
-  * PyTorch flavor: F.conv_transpose{1,2}d(x, w, b, stride, padding,
+  * PyTorch flavor: F.conv_transpose{1,2,3}d(x, w, b, stride, padding,
     output_padding, groups, dilation) itself;
-  * MindSpore flavor: PyTorch's full transposed output (padding=0), cropped or
-    extended per docs/spec.md §1/§2 by this file's own ms_dim_padding (NOT the
-    compiler's ShapeArithmetic), plus the bias, plus MindSpore 2-D
+  * MindSpore and ONNX flavors (attributes PyTorch has no equivalent for):
+    PyTorch's full transposed output (padding=0), cropped or
+    extended per docs/spec.md §1-§3 by the shared oracle's ms_dim_padding /
+    onnx_dim_padding (test/support/tconv_oracle.py, NOT the compiler's
+    ShapeArithmetic), plus the bias, plus MindSpore 2-D
     output_padding's hard zeros after the bias.
 The output shape this file derives is written into the MLIR result type, so
 the tconv verifier's length arithmetic is checked against it as well.
@@ -46,40 +50,16 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "Support"))
+sys.path.insert(0, os.path.join(HERE, "..", "support"))
 import tconv_kernel_runner as kernel_runner  # noqa: E402
+import tconv_oracle as oracle  # noqa: E402
 
 # ---------------------------------------------------------------------------
-# Flavor semantics, from docs/spec.md alone
+# Flavor semantics: the shared oracle's, from docs/spec.md alone
 # ---------------------------------------------------------------------------
 
-
-def dilated(k, d):
-    return d * (k - 1) + 1
-
-
-def full_length(L, k, s, d):
-    """F = (L-1)*s + d*(k-1) + 1, the uncropped transposed output (§0)."""
-    return (L - 1) * s + dilated(k, d)
-
-
-def torch_dim_padding(p, op):
-    """PyTorch padding/output_padding -> canonical (pad_lo, pad_hi, zeros) (§1)."""
-    return (p, p - op, 0)
-
-
-def ms_dim_padding(mode, rank, k, s, d, begin, end, op):
-    """MindSpore -> canonical (pad_lo, pad_hi, trailing zeros) (§1, §2.3, §2.4)."""
-    excess = dilated(k, d) - s
-    if mode == "same":
-        if excess >= 0:
-            return (excess // 2, excess - excess // 2, 0)
-        return (0, excess, 0)  # dk < s: the extra positions hold the bias
-    if mode == "valid":
-        return (0, min(0, excess), 0)
-    if rank == 2:
-        return (begin, end, op)  # Conv2dTranspose: op hard zeros after bias
-    return (begin, end, 0)
+dilated = oracle.dilated
+full_length = oracle.full_length
 
 
 def canonical(cfg):
@@ -90,17 +70,17 @@ def canonical(cfg):
         op = cfg["output_padding"][i] if cfg["output_padding"] else 0
         if cfg["flavor"] == "torch":
             p = cfg["padding"][i] if cfg["padding"] else 0
-            out.append(torch_dim_padding(p, op))
+            out.append(oracle.torch_dim_padding(p, op))
+        elif cfg["flavor"] == "onnx":
+            pads = cfg["padding"] or [0] * (2 * cfg["rank"])  # begins, then ends
+            target = cfg["output_shape"][i] if cfg.get("output_shape") else None
+            out.append(oracle.onnx_dim_padding(
+                cfg.get("auto_pad") or "NOTSET", cfg["length"][i], k, s, d,
+                pads[i], pads[cfg["rank"] + i], op, target))
         else:
-            pad = cfg["padding"] or []
-            if len(pad) == 2 * cfg["rank"]:
-                begin, end = pad[2 * i], pad[2 * i + 1]
-            elif pad:
-                begin = end = pad[i]
-            else:
-                begin = end = 0
-            out.append(ms_dim_padding(cfg["pad_mode"], cfg["rank"], k, s, d,
-                                      begin, end, op))
+            begin, end = oracle.begin_end(cfg["padding"], cfg["rank"], i)
+            out.append(oracle.ms_dim_padding(cfg["pad_mode"], cfg["rank"], k, s, d,
+                                             begin, end, op))
     return out
 
 
@@ -122,6 +102,11 @@ def output_lengths(cfg):
 # ---------------------------------------------------------------------------
 
 DTYPES = ["f32"] * 14 + ["f64"] * 3 + ["f16", "bf16"]
+# One in six configurations is 3-D, kept small (kernel, stride, length <= 3):
+# a 3-D kernel costs the most to compile and run, and the suite's CI time
+# stays what it was with 1-D and 2-D only.
+RANKS = [1, 1, 1, 2, 2, 3]
+ONNX_MODES = ["NOTSET", "NOTSET", "VALID", "SAME_UPPER", "SAME_LOWER", "output_shape"]
 
 
 def case_rng(seed, index, mode):
@@ -131,11 +116,12 @@ def case_rng(seed, index, mode):
 def gen_valid(seed, index):
     rng = case_rng(seed, index, "valid")
     while True:
-        rank = rng.choice([1, 1, 2])
+        rank = rng.choice(RANKS)
+        small = rank == 3
         groups = rng.choice([1, 1, 1, 2, 3])
         cfg = {
             "index": index,
-            "flavor": rng.choice(["torch", "ms"]),
+            "flavor": rng.choice(["torch", "ms", "onnx"]),
             "rank": rank,
             "dtype": rng.choice(DTYPES),
             "batch": rng.randint(1, 4),
@@ -143,12 +129,14 @@ def gen_valid(seed, index):
             "cin": groups * rng.randint(1, 3),
             "cout": groups * rng.randint(1, 3),
             "bias": rng.random() < 0.5,
-            "kernel": [rng.randint(1, 16) if rng.random() < 0.3 else rng.randint(1, 5)
+            "kernel": [rng.randint(1, 3) if small else
+                       rng.randint(1, 16) if rng.random() < 0.3 else rng.randint(1, 5)
                        for _ in range(rank)],
-            "stride": [rng.randint(1, 8) if rng.random() < 0.5 else rng.randint(1, 3)
+            "stride": [rng.randint(1, 3) if small else
+                       rng.randint(1, 8) if rng.random() < 0.5 else rng.randint(1, 3)
                        for _ in range(rank)],
             "dilation": [rng.choice([1, 1, 2, 3]) for _ in range(rank)],
-            "length": [rng.randint(1, 12 if rank == 1 else 6) for _ in range(rank)],
+            "length": [rng.randint(1, {1: 12, 2: 6, 3: 3}[rank]) for _ in range(rank)],
             "padding": None,
             "output_padding": None,
             "pad_mode": None,
@@ -164,6 +152,8 @@ def gen_valid(seed, index):
                 cfg["output_padding"] = [
                     rng.randint(0, max(s, d) - 1)
                     for s, d in zip(cfg["stride"], cfg["dilation"])]
+        elif cfg["flavor"] == "onnx":
+            gen_onnx_attrs(rng, cfg, dks)
         else:
             mode = rng.choice(["same", "valid", "pad", "pad"])
             cfg["pad_mode"] = mode
@@ -172,10 +162,15 @@ def gen_valid(seed, index):
                     cfg["padding"] = [rng.randint(0, dk) for dk in dks]
                 else:
                     cfg["padding"] = [rng.randint(0, dk) for dk in dks for _ in (0, 1)]
-                if rank == 2 and rng.random() < 0.5:
+                if rank >= 2 and rng.random() < 0.5:  # 2-D zeros, 3-D (head, tail - op)
                     cfg["output_padding"] = [
                         rng.randint(0, max(s, d) - 1)
                         for s, d in zip(cfg["stride"], cfg["dilation"])]
+            elif mode == "same" and rank == 3 and rng.random() < 0.3:
+                # Conv3dTranspose ignores output_padding with 'same' (a warning).
+                cfg["output_padding"] = [
+                    rng.randint(0, max(s, d) - 1)
+                    for s, d in zip(cfg["stride"], cfg["dilation"])]
             elif rng.random() < 0.2:  # explicit zeros are allowed
                 cfg["padding"] = [0] * rank
                 if rank == 2 and rng.random() < 0.5:
@@ -185,6 +180,33 @@ def gen_valid(seed, index):
             cfg["out"] = out
             cfg["name"] = "d%d" % index
             return cfg
+
+
+def gen_onnx_attrs(rng, cfg, dks):
+    """auto_pad, pads, output_padding, output_shape, kernel_shape of an ONNX
+    configuration (docs/semantics.md §2.3), into cfg."""
+    rank = cfg["rank"]
+    mode = rng.choice(ONNX_MODES)
+    if rng.random() < 0.4:
+        cfg["output_padding"] = [rng.randint(0, max(s, d) - 1)
+                                 for s, d in zip(cfg["stride"], cfg["dilation"])]
+    cfg["kernel_shape"] = rng.random() < 0.3
+    if mode == "output_shape":
+        # The pads it implies depend on L: static lengths only. A target
+        # past F + op appends bias-only positions.
+        cfg["auto_pad"] = rng.choice(["NOTSET", "VALID", "SAME_UPPER", "SAME_LOWER"])
+        cfg["dyn_length"] = [False] * rank
+        op = cfg["output_padding"] or [0] * rank
+        cfg["output_shape"] = [
+            max(1, full_length(L, k, s, d) + o - rng.randint(-1, 3))
+            for L, k, s, d, o in zip(cfg["length"], cfg["kernel"], cfg["stride"],
+                                     cfg["dilation"], op)]
+        cfg["output_shape_full"] = rng.random() < 0.2  # (N, M, spatial...)
+        return
+    cfg["auto_pad"] = mode
+    if mode == "NOTSET" and rng.random() < 0.8:
+        cfg["padding"] = [rng.randint(0, dk) for dk in dks] + \
+                         [rng.randint(0, dk) for dk in dks]
 
 
 # ---------------------------------------------------------------------------
@@ -211,6 +233,8 @@ def mlir_attrs(cfg):
             return
         attrs.append("%s = %s" % (name, arr(values)))
 
+    if cfg["flavor"] == "onnx":
+        return onnx_mlir_attrs(cfg, attrs, maybe)
     maybe("stride", cfg["stride"], 1)
     if cfg["flavor"] == "ms":
         if cfg["pad_mode"] is not None and not (omit and cfg["pad_mode"] == "same"):
@@ -224,6 +248,30 @@ def mlir_attrs(cfg):
     for name, value in cfg.get("extra_attrs", []):
         attrs.append("%s = %s" % (name, value))
     return "{%s}" % ", ".join(attrs) if attrs else ""
+
+
+def onnx_mlir_attrs(cfg, attrs, maybe):
+    omit = cfg.get("omit_defaults")
+    maybe("strides", cfg["stride"], 1)
+    if cfg.get("auto_pad") is not None and not (omit and cfg["auto_pad"] == "NOTSET"):
+        attrs.append('auto_pad = "%s"' % cfg["auto_pad"])
+    maybe("pads", cfg["padding"], 0)
+    maybe("output_padding", cfg["output_padding"], 0)
+    if cfg.get("output_shape"):
+        lead = [cfg["batch"], cfg["cout"]] if cfg.get("output_shape_full") else []
+        attrs.append("output_shape = %s" % arr(lead + list(cfg["output_shape"])))
+    maybe("dilations", cfg["dilation"], 1)
+    if cfg.get("kernel_shape"):
+        attrs.append("kernel_shape = %s" % arr(cfg["kernel"]))
+    if not (omit and cfg["groups"] == 1):
+        attrs.append("group = %d : i64" % cfg["groups"])
+    for name, value in cfg.get("extra_attrs", []):
+        attrs.append("%s = %s" % (name, value))
+    return "{%s}" % ", ".join(attrs) if attrs else ""
+
+
+OPS = {"torch": "tconv.torch_conv_transpose", "ms": "tconv.ms_conv_transpose",
+       "onnx": "tconv.onnx_conv_transpose"}
 
 
 def mlir_func(cfg):
@@ -244,7 +292,7 @@ def mlir_func(cfg):
         args.append("%b: " + types[2])
         operands.append("%b")
     result = tensor(ys, dt)
-    op = "tconv.torch_conv_transpose" if cfg["flavor"] == "torch" else "tconv.ms_conv_transpose"
+    op = OPS[cfg["flavor"]]
     attrs = mlir_attrs(cfg)
     return ("func.func @%s(%s) -> %s {\n"
             "  %%0 = %s %s%s : (%s) -> %s\n"
@@ -255,8 +303,8 @@ def mlir_func(cfg):
 
 def describe(cfg):
     keys = ["flavor", "rank", "dtype", "batch", "cin", "cout", "groups", "bias",
-            "length", "kernel", "stride", "dilation", "pad_mode", "padding",
-            "output_padding", "dyn_batch", "dyn_length"]
+            "length", "kernel", "stride", "dilation", "pad_mode", "auto_pad", "padding",
+            "output_padding", "output_shape", "dyn_batch", "dyn_length"]
     return " ".join("%s=%s" % (k, cfg.get(k)) for k in keys if cfg.get(k) is not None)
 
 
@@ -324,11 +372,15 @@ def crop_extend(t, axis, lo, hi):
     return t
 
 
+def conv_transpose_fn(rank):
+    import torch.nn.functional as F
+    return {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}[rank]
+
+
 def reference(torch, cfg, x, w, b):
     """(expected, scale): the exact result in float64 and the per-element
     |b| + sum |x*w| the tolerance is relative to."""
-    import torch.nn.functional as F
-    fn = F.conv_transpose1d if cfg["rank"] == 1 else F.conv_transpose2d
+    fn = conv_transpose_fn(cfg["rank"])
 
     def run(x, w, b):
         if cfg["flavor"] == "torch":
@@ -349,20 +401,6 @@ def reference(torch, cfg, x, w, b):
         return full
 
     return run(x, w, b), run(x.abs(), w.abs(), None if b is None else b.abs())
-
-
-def tolerance(dt, exact, scale, terms):
-    """Element-wise bound, as unittests/Runtime/NaiveReference.h toleranceFor:
-    accumulation in f32 (f64 for f64 kernels), then rounding to dt."""
-    f32u, f64u = 2.0 ** -24, 2.0 ** -53
-    if dt == "f64":
-        return 2.0 * (terms + 2) * f64u * scale + 1e-300
-    tol = (terms + 2) * f32u * scale + 2.0 * (terms + 2) * f64u * scale + 1e-300
-    if dt == "f16":
-        tol = tol + 2.0 ** -11 * exact.abs() + 2.0 ** -24
-    elif dt == "bf16":
-        tol = tol + 2.0 ** -8 * exact.abs()
-    return tol
 
 
 # ---------------------------------------------------------------------------
@@ -486,7 +524,7 @@ def valid_mode(args, torch, work):
             continue
         got = from_bytes(torch, result.output, cfg["dtype"], list(exp.shape))
         terms = (cfg["cin"] // cfg["groups"]) * math.prod(cfg["kernel"])
-        tol = tolerance(cfg["dtype"], exp, scale, terms)
+        tol = oracle.tolerance(cfg["dtype"], exp, scale, terms)
         err = (got - exp).abs()
         bad = ~(err <= tol)  # NaN (never written) fails too
         compared += 1
@@ -500,7 +538,14 @@ def valid_mode(args, torch, work):
     t_total = time.time() - t0
     flavors = {}
     for cfg in cfgs:
-        key = cfg["flavor"] if cfg["flavor"] == "torch" else "ms-" + cfg["pad_mode"]
+        if cfg["flavor"] == "torch":
+            key = "torch"
+        elif cfg["flavor"] == "ms":
+            key = "ms-" + cfg["pad_mode"]
+        else:
+            key = "onnx-" + ("output_shape-" if cfg.get("output_shape") else "") + \
+                cfg["auto_pad"]
+        key += "-%dd" % cfg["rank"] if cfg["rank"] == 3 else ""
         flavors[key] = flavors.get(key, 0) + 1
     print("differential valid: seed %d, %d configurations (%s), %d compared with PyTorch, "
           "%d failed; %d tconv-compile runs %.1fs, link+run+PyTorch %.1fs, total %.1fs"
@@ -800,19 +845,18 @@ def gen_invalid(seed, index):
 
 def torch_rejects(torch, cfg):
     """True when PyTorch raises for the PyTorch-flavor configuration."""
-    import torch.nn.functional as F
     shape_w = cfg.get("weight_shape") or [cfg["cin"], cfg["cout"] // cfg["groups"] if cfg["groups"] > 0 else 1] + list(cfg["kernel"])
     try:
         if any(e.startswith("padding_mode") for e, _ in cfg.get("extra_attrs", [])):
             mode = dict(cfg["extra_attrs"])["padding_mode"].strip('"')
-            cls = torch.nn.ConvTranspose1d if cfg["rank"] == 1 else torch.nn.ConvTranspose2d
+            cls = {1: torch.nn.ConvTranspose1d, 2: torch.nn.ConvTranspose2d,
+                   3: torch.nn.ConvTranspose3d}[cfg["rank"]]
             cls(cfg["cin"], cfg["cout"], cfg["kernel"], padding_mode=mode)
             return False
         x = torch.zeros([cfg["batch"], cfg["cin"]] + list(cfg["length"]))
         w = torch.zeros(shape_w, dtype=torch.float64 if cfg.get("weight_dtype") == "f64" else torch.float32)
         b = torch.zeros(cfg.get("bias_shape") or [cfg["cout"]]) if cfg["bias"] else None
-        fn = F.conv_transpose1d if cfg["rank"] == 1 else F.conv_transpose2d
-        fn(x, w, b, **torch_kwargs(cfg))
+        conv_transpose_fn(cfg["rank"])(x, w, b, **torch_kwargs(cfg))
         return False
     except (RuntimeError, ValueError, TypeError):
         return True

@@ -3,8 +3,8 @@
 The one place that turns tconv-compile's objects into something a Python test
 can call: it links the objects into runner.cpp (beside this file), writes the
 operands and a manifest, runs the runner once for any number of calls and
-reads the outputs back. Used by unittests/Differential/differential.py and the
-importer tests in unittests/Importers/.
+reads the outputs back. Used by test/Differential/differential.py and the
+importer tests in test/Importers/
 
 Byte level (any element type, bf16 included):
 
