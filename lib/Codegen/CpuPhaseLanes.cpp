@@ -132,15 +132,12 @@ public:
     return !f.gpu && canTreatPhasesAsLanes(f.spec);
   }
 
-  /// Few output channels per group, phases that fill whole vectors, and
-  /// either enough input channels to reduce over or one (depthwise: a
-  /// vector of phases is then one channel's taps, where cpu-phase-gemm
-  /// computes one-lane-per-position vectors of a 2-tap reduction and
-  /// interleaves the phases on the store). Measured in docs/performance.md,
-  /// "Few output channels" and "Depthwise layers".
+  /// Few output channels, enough input channels to reduce over (not
+  /// depthwise: on pocket_up, K 32, s 16, cpu-phase-gemm ran 4.7x this
+  /// variant), and phases that fill whole vectors. Measured in
+  /// docs/performance.md, "Few output channels" and "Depthwise layers".
   bool defaultFor(const ShapeFacts &f) const override {
-    return supports(f) && f.coutPerGroup <= 2 &&
-           (f.cinPerGroup >= 16 || f.cinPerGroup == 1) &&
+    return supports(f) && f.coutPerGroup <= 2 && f.cinPerGroup >= 16 &&
            phaseLanes(f) == f.vectorWidth;
   }
 

@@ -200,8 +200,8 @@ const JitCase kCases[] = {
     // with K a multiple of s cpu-phase-lanes): padLo off a row boundary (one
     // more row of sums per tile), groups of one channel with a negative
     // padLo, partial tiles, f64, dynamic lengths across the plans of both
-    // variants (their defaults: Cin >= 16), and a depthwise layer (the
-    // default of cpu-phase-lanes where s fills a vector).
+    // variants (their defaults: Cin >= 16), and a depthwise layer whose
+    // stride fills a vector (supported, not the default).
     {"PhaseLanesOneOutput", F32, true, conv(2, 40, 1, 1, {37}, {32}, {16}, {1}, {{8, 8}})},
     {"PhaseLanesGroupsNegativePad", F32, true,
      conv(1, 6, 2, 2, {11}, {48}, {16}, {1}, {{-5, 20}})},
