@@ -17,6 +17,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "VariantParamNames.h"
 
 #include <algorithm>
 
@@ -26,10 +27,7 @@ namespace tconv::codegen {
 
 namespace {
 
-constexpr const char *kVectorsPerBlock = "vectors_per_block";
-constexpr const char *kPositionsPerBlock = "positions_per_block";
-constexpr const char *kBlocksPerTile = "blocks_per_tile";
-constexpr const char *kParallel = "parallel";
+using namespace params;
 
 /// Positions per tile by default: one tile serves a row of up to 128
 /// positions per phase (up_c64 at L = 100, Zen 5: one tile of 100 positions

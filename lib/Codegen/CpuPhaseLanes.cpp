@@ -20,6 +20,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "VariantParamNames.h"
 
 #include <algorithm>
 
@@ -29,12 +30,7 @@ namespace tconv::codegen {
 
 namespace {
 
-constexpr const char *kVectorsPerBlock = "vectors_per_block";
-constexpr const char *kPositionsPerBlock = "positions_per_block";
-constexpr const char *kChannelsPerBlock = "channels_per_block";
-constexpr const char *kBlocksPerTile = "blocks_per_tile";
-constexpr const char *kChannelsPerSlice = "channels_per_slice";
-constexpr const char *kParallel = "parallel";
+using namespace params;
 
 /// A slice's weights up to this size stay in L2 while a tile's positions
 /// use them (half of Zen 4/5's 1 MiB L2 per core).

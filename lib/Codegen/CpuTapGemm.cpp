@@ -15,6 +15,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "VariantParamNames.h"
 
 #include <algorithm>
 
@@ -24,12 +25,7 @@ namespace tconv::codegen {
 
 namespace {
 
-constexpr const char *kVectorsPerBlock = "vectors_per_block";
-constexpr const char *kTapsPerBlock = "taps_per_block";
-constexpr const char *kBlocksPerTile = "blocks_per_tile";
-constexpr const char *kChannelsPerTile = "channels_per_tile";
-constexpr const char *kChannelsPerSlice = "channels_per_slice";
-constexpr const char *kParallel = "parallel";
+using namespace params;
 
 /// A tile's columns (positions x taps x channels) up to this size stay in L1
 /// while its phases add them up.

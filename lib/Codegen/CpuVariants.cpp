@@ -10,6 +10,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "VariantParamNames.h"
 
 #include <algorithm>
 
@@ -17,11 +18,7 @@ namespace tconv::codegen {
 
 namespace {
 
-constexpr const char *kVectorsPerTile = "vectors_per_tile";
-constexpr const char *kChannelsPerBlock = "channels_per_block";
-constexpr const char *kBlocksPerChunk = "blocks_per_chunk";
-constexpr const char *kParallel = "parallel";
-constexpr const char *kChannelsPerSlice = "channels_per_slice";
+using namespace params;
 
 class CpuVariant : public KernelVariant {
 public:

@@ -8,16 +8,13 @@
 
 #include "GpuSchedule.h"
 #include "KernelVariant.h"
+#include "VariantParamNames.h"
 
 namespace tconv::codegen {
 
 namespace {
 
-constexpr const char *kThreadsQ = "threads_q";
-constexpr const char *kRegsQ = "regs_q";
-constexpr const char *kThreadsC = "threads_c";
-constexpr const char *kRegsC = "regs_c";
-constexpr const char *kCiChunk = "ci_chunk";
+using namespace params;
 
 class GpuSharedTilesVariant : public KernelVariant {
 public:

@@ -1,6 +1,7 @@
 //===- KernelVariants.cpp - The ordered registry of kernel variants -------===//
 
 #include "KernelVariant.h"
+#include "VariantParamNames.h"
 
 #include <algorithm>
 #include <set>
@@ -51,7 +52,7 @@ Status KernelVariant::checkCommonParams(
     return s;
   if (Status s = checkPositiveParams(params, mayBeZero); !s.ok())
     return s;
-  if (auto parallel = params.find("parallel");
+  if (auto parallel = params.find(params::kParallel);
       parallel != params.end() && parallel->second > 1)
     return Status::error("parallel must be 0 or 1");
   return Status::success();
