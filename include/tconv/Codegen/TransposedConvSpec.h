@@ -10,6 +10,7 @@
 #define TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
 
 #include "tconv/Support/ShapeArithmetic.h"
+#include "tconv/Support/Status.h"
 
 #include <cstdint>
 #include <string>
@@ -50,6 +51,13 @@ struct TransposedConvSpec {
   /// Output spatial sizes (kDynamicSize where the input size is dynamic).
   std::vector<int64_t> outputSize() const;
 };
+
+/// Whether `spec` describes a transposed convolution the code generator can
+/// index: rank 1 to 3 with that many entries in every spatial vector,
+/// positive sizes, channels that divide into groups, a positive output, and
+/// tensors under 2^31 elements. A spec may come from any C++ caller, not
+/// only from a verified MLIR op, so the API checks it before compiling.
+Status checkWellFormed(const TransposedConvSpec &spec);
 
 } // namespace tconv::codegen
 
