@@ -39,4 +39,18 @@ DimPhases decomposeByStridePhase(int64_t kernel, int64_t stride,
   return dim;
 }
 
+InputOffsets inputOffsetRange(const DimPhases &dim) {
+  InputOffsets range;
+  bool first = true;
+  for (const PhaseTaps &t : dim.phases) {
+    if (t.tapCount == 0)
+      continue;
+    const int64_t lowest = t.firstOffset - (t.tapCount - 1) * dim.offsetStep;
+    range.lowest = first ? lowest : std::min(range.lowest, lowest);
+    range.highest = first ? t.firstOffset : std::max(range.highest, t.firstOffset);
+    first = false;
+  }
+  return range;
+}
+
 } // namespace tconv::codegen

@@ -46,6 +46,14 @@ int64_t floorMod(int64_t a, int64_t b);
 DimPhases decomposeByStridePhase(int64_t kernel, int64_t stride,
                                  int64_t dilation, int64_t padLo);
 
+/// The input offsets the phases of `dim` read from position q: q + lowest
+/// to q + highest, over every tap of every phase that has taps (0, 0 when
+/// none has).
+struct InputOffsets {
+  int64_t lowest = 0, highest = 0;
+};
+InputOffsets inputOffsetRange(const DimPhases &dim);
+
 } // namespace tconv::codegen
 
 #endif // TCONV_LIB_CODEGEN_STRIDEPHASES_H

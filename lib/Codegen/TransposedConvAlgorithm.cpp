@@ -371,27 +371,17 @@ splitOutputByStridePhase(TransposedConvPipeline &p) {
 
 void computePaddedInputPerTile(TransposedConvPipeline &p, Var tile,
                                int64_t rows, int lanes) {
-  // Row q of dimension 0 reads input positions q + offset: for phase r,
-  // offsets firstOffset - u * offsetStep, u in [0, tapCount) (the phase
-  // forms and the taps as columns); with the phases as lanes, -u for u in
-  // [0, K/s). The tile's rows read [q0 + lowest, q0 + rows - 1 + highest].
+  // Row q of dimension 0 reads input positions q + offset: the phases'
+  // offsets (the phase forms and the taps as columns), or, with the phases
+  // as lanes, -u for u in [0, K/s). The tile's rows read
+  // [q0 + lowest, q0 + rows - 1 + highest].
   const DimPhases &dim = p.phases[0];
-  int64_t lowest = 0, highest = 0;
-  if (p.phasesAsLanes) {
-    lowest = 1 - dim.phases[0].tapCount;
-  } else {
-    bool first = true;
-    for (const PhaseTaps &t : dim.phases) {
-      if (t.tapCount == 0)
-        continue;
-      const int64_t lo = t.firstOffset - (t.tapCount - 1) * dim.offsetStep;
-      lowest = first ? lo : std::min(lowest, lo);
-      highest = first ? t.firstOffset : std::max(highest, t.firstOffset);
-      first = false;
-    }
-  }
+  const InputOffsets offsets =
+      p.phasesAsLanes ? InputOffsets{1 - dim.phases[0].tapCount, 0}
+                      : inputOffsetRange(dim);
   // At least one vector: a shorter row would be vectorized past its end.
-  const int64_t extent = std::max<int64_t>(rows + highest - lowest, lanes);
+  const int64_t extent =
+      std::max<int64_t>(rows + offsets.highest - offsets.lowest, lanes);
   p.paddedInput.compute_at(p.output, tile)
       .bound_extent(p.outputVars[0], int32_t(extent));
   if (lanes > 1)

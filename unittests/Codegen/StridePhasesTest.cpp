@@ -29,6 +29,9 @@ TEST(StridePhases, EveryPhaseTwoTaps) {
   expectPhase(dim, 3, 7, 0, 2);
   expectPhase(dim, 4, 0, 1, 2);
   expectPhase(dim, 7, 3, 1, 2);
+  // Inputs q-1 (r < 4, tap r+12) to q+1 (r >= 4, tap r-4).
+  EXPECT_EQ(inputOffsetRange(dim).lowest, -1);
+  EXPECT_EQ(inputOffsetRange(dim).highest, 1);
 }
 
 // gcd(s, d) = 2: odd full positions t*2 + i*4 never occur.
@@ -40,6 +43,9 @@ TEST(StridePhases, DilationSharingStrideLeavesEmptyPhases) {
   expectPhase(dim, 1, 1, 0, 1); // full 4q+2 = 4q + 1*2
   expectPhase(dim, 2, 0, 0, 0);
   expectPhase(dim, 3, 0, 1, 2); // full 4q+4 = 4(q+1) + 0 = 4q + 2*2
+  // The empty phases read nothing: inputs q (phases 1 and 3) and q+1.
+  EXPECT_EQ(inputOffsetRange(dim).lowest, 0);
+  EXPECT_EQ(inputOffsetRange(dim).highest, 1);
 }
 
 // Negative padLo: output m = 3q+r is full position 3q+r-2.
@@ -48,6 +54,8 @@ TEST(StridePhases, NegativePadLo) {
   expectPhase(dim, 0, 1, -1, 1); // 3q-2 = 3(q-1) + 1
   expectPhase(dim, 1, 0, 0, 0);  // 3q-1 needs tap 2
   expectPhase(dim, 2, 0, 0, 1);  // 3q
+  EXPECT_EQ(inputOffsetRange(dim).lowest, -1);
+  EXPECT_EQ(inputOffsetRange(dim).highest, 0);
 }
 
 } // namespace
