@@ -27,6 +27,7 @@ def Tconv_Dialect : Dialect {
   }];
   let cppNamespace = "::mlir::tconv";
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 

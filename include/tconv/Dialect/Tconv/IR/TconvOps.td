@@ -303,4 +303,63 @@ def Tconv_OnnxConvTransposeOp
   let hasCanonicalizer = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// tconv.map and tconv.yield (fused elementwise code)
+//===----------------------------------------------------------------------===//
+
+def Tconv_MapOp : Tconv_Op<"map", [Pure, IsolatedFromAbove, SingleBlock]> {
+  let summary = "Elementwise code fused into a transposed convolution";
+  let description = [{
+    Applies its scalar body to every element of its first operand, `data`,
+    a channels-first tensor `(N, C, S...)`, and yields the result element.
+    `--tconv-fuse-elementwise` gathers the elementwise `arith` and `math` ops
+    on a convolution's input into one `tconv.map` (the prologue) and those on
+    its result into another (the epilogue); the code generator computes the
+    prologue while it packs the input, before the zero padding, and the
+    epilogue on the register block before the store (docs/fusion.md).
+
+    The body's first argument is the element of `data`; each further operand
+    adds one argument, its element at the same position: an operand of rank 1
+    holds one value per channel `(C)` (broadcast over `N` and the spatial
+    dimensions); one of `data`'s rank has `data`'s shape (a residual). The
+    body may only hold side-effect-free scalar ops.
+
+    ```mlir
+    %y = tconv.map %x, %alpha : (tensor<1x64x?xf32>, tensor<64xf32>)
+           -> tensor<1x64x?xf32> {
+    ^bb0(%v: f32, %a: f32):
+      %ax = arith.mulf %a, %v : f32
+      %s = math.sin %ax : f32
+      %s2 = arith.mulf %s, %s : f32
+      %q = arith.divf %s2, %a : f32
+      %r = arith.addf %v, %q : f32
+      tconv.yield %r : f32
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<Tconv_Tensor>:$operands);
+  let results = (outs Tconv_Tensor:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $operands attr-dict `:` functional-type($operands, $result) $body
+  }];
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The tensor mapped: operand 0.
+    ::mlir::Value getData() { return getOperands().front(); }
+    /// The operands after `data`, one per further body argument.
+    ::mlir::OperandRange getExtraOperands() {
+      return getOperands().drop_front();
+    }
+  }];
+}
+
+def Tconv_YieldOp : Tconv_Op<"yield", [Pure, Terminator,
+    HasParent<"MapOp">]> {
+  let summary = "Yields the element a tconv.map computes";
+  let arguments = (ins AnyType:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
 #endif // TCONV_OPS_TD

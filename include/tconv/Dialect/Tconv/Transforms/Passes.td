@@ -19,4 +19,25 @@ def TconvNormalize : Pass<"tconv-normalize"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def TconvFuseElementwise : Pass<"tconv-fuse-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Gather the elementwise ops around a transposed convolution "
+                "into tconv.map prologue and epilogue";
+  let description = [{
+    In a func holding one canonical `tconv.conv_transpose` (run after
+    `--tconv-normalize`), moves the elementwise `arith` and `math` ops on
+    tensors that compute the convolution's input from the func's first
+    argument into one `tconv.map` (the prologue), and those that compute the
+    returned value from the convolution's result (after MindSpore's trailing
+    zero `tensor.pad`, if any) into another (the epilogue). Their other
+    operands may be splat constants (`arith.constant dense<c>`,
+    `tensor.splat` of a scalar constant), per-channel func arguments of type
+    `tensor<C x T>` broadcast with `linalg.broadcast` over every dim but the
+    channel, and func arguments of the mapped tensor's full shape. Any other
+    op on the way is an error that names it (docs/fusion.md).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // TCONV_PASSES_TD

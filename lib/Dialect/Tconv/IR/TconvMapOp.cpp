@@ -1,0 +1,94 @@
+//===- TconvMapOp.cpp - tconv.map verification -----------------------------===//
+//
+// The shapes tconv.map broadcasts (per channel or full) and the body it may
+// hold (pure scalar ops ending in tconv.yield). Which scalar ops the code
+// generator can compile is decided when tconv-compile extracts the kernel
+// (KernelSpecExtraction), which names any other op.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tconv/Dialect/Tconv/IR/TconvOps.h"
+
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+static std::string shapeString(RankedTensorType type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << type;
+  return text;
+}
+
+LogicalResult MapOp::verify() {
+  if (getOperands().empty())
+    return emitOpError("expects at least one operand (the tensor it maps)");
+  auto data = cast<RankedTensorType>(getData().getType());
+  if (data.getRank() < 3 || data.getRank() > 5)
+    return emitOpError("expects its first operand to be (N, C, S...) with 1 "
+                       "to 3 spatial dims, got ")
+           << data;
+  if (getResult().getType() != data)
+    return emitOpError("expects the result type to be the first operand's, ")
+           << data << ", got " << getResult().getType();
+  for (auto [index, operand] : llvm::enumerate(getExtraOperands())) {
+    auto type = cast<RankedTensorType>(operand.getType());
+    unsigned position = index + 1;
+    if (type.getElementType() != data.getElementType())
+      return emitOpError("expects operand ")
+             << position << " to have element type " << data.getElementType()
+             << ", got " << type;
+    if (type.getRank() == 1) {
+      int64_t channels = data.getDimSize(1), got = type.getDimSize(0);
+      if (ShapedType::isDynamic(got) || got != channels)
+        return emitOpError("expects operand ")
+               << position << " of rank 1 to hold one value per channel ("
+               << channels << "), got " << type;
+      continue;
+    }
+    if (type.getRank() != data.getRank() ||
+        failed(verifyCompatibleShape(type.getShape(), data.getShape())))
+      return emitOpError("expects operand ")
+             << position
+             << " to be per channel (rank 1) or of the first operand's shape "
+             << shapeString(data) << ", got " << type;
+  }
+  return success();
+}
+
+LogicalResult MapOp::verifyRegions() {
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getNumOperands())
+    return emitOpError("expects the body to take one argument per operand (")
+           << getNumOperands() << "), got " << body.getNumArguments();
+  for (auto [index, pair] :
+       llvm::enumerate(llvm::zip(body.getArguments(), getOperands()))) {
+    auto [argument, operand] = pair;
+    Type element = cast<RankedTensorType>(operand.getType()).getElementType();
+    if (argument.getType() != element)
+      return emitOpError("expects body argument ")
+             << index << " to be " << element << ", got "
+             << argument.getType();
+  }
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield)
+    return emitOpError("expects the body to end in tconv.yield");
+  Type resultElement = getResult().getType().getElementType();
+  if (yield.getValue().getType() != resultElement)
+    return yield.emitOpError("expects to yield ")
+           << resultElement << ", got " << yield.getValue().getType();
+  for (Operation &op : body.without_terminator()) {
+    if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op))
+      return op.emitOpError("cannot be in a tconv.map body: it must be a "
+                            "side-effect-free op without regions");
+    for (Type type : llvm::concat<const Type>(op.getOperandTypes(),
+                                              op.getResultTypes()))
+      if (isa<ShapedType>(type))
+        return op.emitOpError("cannot be in a tconv.map body: it must "
+                              "operate on scalars, got ")
+               << type;
+  }
+  return success();
+}
