@@ -52,6 +52,14 @@ void setEstimates(TransposedConvPipeline &p) {
   p.weight.set_estimates(w);
   if (p.bias)
     p.bias->set_estimates({{0, int(spec.outChannels)}});
+  for (size_t k = 0; k < p.extraOperands.size(); ++k) {
+    const TransposedConvSpec::ExtraOperand &kind = spec.extraOperands[k];
+    if (kind.shape == ExtraOperandShape::Full)
+      p.extraOperands[k].set_estimates(kind.forPrologue ? in : out);
+    else
+      p.extraOperands[k].set_estimates(
+          {{0, int(kind.forPrologue ? spec.inChannels : spec.outChannels)}});
+  }
   p.output.set_estimates(out);
 }
 

@@ -2,6 +2,8 @@
 
 #include "TransposedConvAlgorithm.h"
 
+#include "ElementwiseCodegen.h"
+
 #include <cassert>
 #include <string>
 
@@ -31,6 +33,8 @@ std::vector<Argument> TransposedConvPipeline::arguments() const {
   std::vector<Argument> args = {input, weight};
   if (bias)
     args.push_back(*bias);
+  for (const ImageParam &extra : extraOperands)
+    args.push_back(extra);
   return args;
 }
 
@@ -72,6 +76,22 @@ void requireExtent(OutputImageParam buffer, int d, int64_t extent) {
     buffer.dim(d).set_extent(int32_t(extent));
 }
 
+/// A fused stage's value at `args` (x_j..., c, n): its program applied to
+/// `data` and the stage's extra operands there.
+Expr applyStage(const TransposedConvPipeline &p, const ElementwiseStage &stage,
+                Expr data, const std::vector<Expr> &args) {
+  const Expr channel = args[args.size() - 2];
+  std::vector<Expr> programArgs = {std::move(data)};
+  for (int index : stage.extraOperands) {
+    const ImageParam &extra = p.extraOperands[index];
+    programArgs.push_back(p.spec.extraOperands[index].shape ==
+                                  ExtraOperandShape::PerChannel
+                              ? extra(channel)
+                              : extra(args));
+  }
+  return evaluateElementwise(stage.program, programArgs);
+}
+
 } // namespace
 
 bool canTreatPhasesAsVariable(const TransposedConvSpec &spec) {
@@ -111,6 +131,12 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   p.weight = ImageParam(elemType, rank + 2, "weight");
   if (spec.hasBias)
     p.bias = ImageParam(elemType, 1, "bias");
+  for (size_t k = 0; k < spec.extraOperands.size(); ++k)
+    p.extraOperands.push_back(ImageParam(
+        elemType,
+        spec.extraOperands[k].shape == ExtraOperandShape::PerChannel ? 1
+                                                                    : rank + 2,
+        "extra" + std::to_string(k)));
   p.paddedInput = Func("padded_input");
   p.phaseSums = Func("phase_sums");
   p.output = Func("output");
@@ -155,9 +181,19 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   spatialBounds.push_back({Expr(), Expr()});
   inputArgs.push_back(co);
   inputArgs.push_back(n);
-  Func zeroExtended =
-      BoundaryConditions::constant_exterior(p.input, cast(elemType, 0),
-                                            spatialBounds);
+  // The prologue maps the input before the zeros are inserted, as the
+  // frameworks pad the prologue's result.
+  Func zeroExtended;
+  if (spec.prologue) {
+    Func prologued("prologued_input");
+    prologued(inputArgs) =
+        applyStage(p, *spec.prologue, p.input(inputArgs), inputArgs);
+    zeroExtended = BoundaryConditions::constant_exterior(
+        prologued, cast(elemType, 0), spatialBounds);
+  } else {
+    zeroExtended = BoundaryConditions::constant_exterior(
+        p.input, cast(elemType, 0), spatialBounds);
+  }
   p.paddedInput(inputArgs) = cast(accType, zeroExtended(inputArgs));
 
   // Pure definition: the bias (0 without one).
@@ -312,7 +348,12 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   }
   gatherArgs.push_back(co);
   gatherArgs.push_back(n);
-  p.output(p.outputVars) = cast(elemType, p.phaseSums(gatherArgs));
+  std::vector<Expr> outputArgs(p.outputVars.begin(), p.outputVars.end());
+  auto epilogue = [&](Expr value, const std::vector<Expr> &at) {
+    return spec.epilogue ? applyStage(p, *spec.epilogue, value, at) : value;
+  };
+  p.output(p.outputVars) =
+      epilogue(cast(elemType, p.phaseSums(gatherArgs)), outputArgs);
 
   // Trailing zeros are written after the bias, as hard zeros.
   for (int j = 0; j < rank; ++j) {
@@ -322,7 +363,7 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
     RDom tail(0, int32_t(zeros), "trailing" + std::to_string(j));
     std::vector<Expr> args(p.outputVars.begin(), p.outputVars.end());
     args[j] = p.output.output_buffer().dim(j).extent() - int32_t(zeros) + tail;
-    p.output(args) = cast(elemType, 0);
+    p.output(args) = epilogue(cast(elemType, 0), args);
     p.trailingZeroDims.push_back(j);
   }
 
@@ -353,6 +394,21 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   if (p.bias) {
     p.bias->dim(0).set_min(0);
     requireExtent(*p.bias, 0, spec.outChannels);
+  }
+  // A per-channel operand has the channels of its side; a full one the
+  // extents of the input (prologue) or output (epilogue), dynamic ones too.
+  for (size_t k = 0; k < p.extraOperands.size(); ++k) {
+    ImageParam &extra = p.extraOperands[k];
+    const TransposedConvSpec::ExtraOperand &kind = spec.extraOperands[k];
+    requireDenseFromZero(extra);
+    if (kind.shape == ExtraOperandShape::PerChannel) {
+      requireExtent(extra, 0,
+                    kind.forPrologue ? spec.inChannels : spec.outChannels);
+      continue;
+    }
+    for (int d = 0; d < rank + 2; ++d)
+      extra.dim(d).set_extent(kind.forPrologue ? p.input.dim(d).extent()
+                                               : out.dim(d).extent());
   }
   return p;
 }

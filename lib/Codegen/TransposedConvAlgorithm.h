@@ -35,10 +35,14 @@ struct TransposedConvPipeline {
   /// them (min 0, dense, static extents; the output's extents too).
   Halide::ImageParam input, weight;
   std::optional<Halide::ImageParam> bias;
+  /// The fused stages' extra operands (spec.extraOperands, in ABI order):
+  /// per channel (C) or of the input's / output's full shape, dims like
+  /// theirs.
+  std::vector<Halide::ImageParam> extraOperands;
 
-  /// input, cast to the accumulator type and zero outside its spatial extent,
-  /// so the phase convolutions read it without bounds tests. Dims: (x_j...,
-  /// ci, n).
+  /// input (through the prologue, if any), cast to the accumulator type and
+  /// zero outside its spatial extent, so the phase convolutions read it
+  /// without bounds tests. Dims: (x_j..., ci, n).
   Halide::Func paddedInput;
 
   /// bias + full transposed output in phase-major form: dims (q_0, r_0, q_1,
@@ -81,13 +85,15 @@ struct TransposedConvPipeline {
   Halide::Var chunk;
 
   /// The result: phaseSums interleaved back to (x_j..., co, n), cast to the
-  /// element type, then one update per dimension with trailing zeros.
+  /// element type, then one update per dimension with trailing zeros; the
+  /// epilogue, if any, maps both.
   Halide::Func output;
   std::vector<Halide::Var> outputVars; ///< x_0, ..., x_{rank-1}, co, n
   std::vector<int> trailingZeroDims;   ///< per output update, its dimension j
   Halide::Var channel, batch;          ///< co and n of both Funcs
 
-  /// input, weight, [bias]: the kernel's arguments before the output.
+  /// input, weight, [bias], extra operands: the kernel's arguments before
+  /// the output.
   std::vector<Halide::Argument> arguments() const;
 };
 

@@ -85,7 +85,7 @@ Status checkWellFormed(const TransposedConvSpec &spec) {
         !fitsIndex(weightElements))
       return Status::error("tensor sizes exceed 2^31 elements");
   }
-  return Status::success();
+  return checkFusedStages(spec);
 }
 
 } // namespace tconv::codegen

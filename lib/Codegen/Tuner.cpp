@@ -305,9 +305,16 @@ std::string formatRatio(double ratio) {
 
 } // namespace
 
-Expected<std::vector<TunedEntry>> tuneKernel(const TransposedConvSpec &spec,
+Expected<std::vector<TunedEntry>> tuneKernel(const TransposedConvSpec &fused,
                                              const std::string &target,
                                              const TuneOptions &options) {
+  // The convolution alone is timed: the database is keyed by its shape, and
+  // fused elementwise stages add the same few instructions to every variant
+  // (docs/fusion.md).
+  TransposedConvSpec spec = fused;
+  spec.prologue.reset();
+  spec.epilogue.reset();
+  spec.extraOperands.clear();
   try {
     Halide::Target t = resolveTarget(target);
     if (t.has_gpu_feature())

@@ -9,6 +9,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Parser/Parser.h"
@@ -20,6 +22,7 @@ namespace mlir::tconv {
 
 void registerKernelDialects(DialectRegistry &registry) {
   registry.insert<TconvDialect, func::FuncDialect, arith::ArithDialect,
+                  linalg::LinalgDialect, math::MathDialect,
                   tensor::TensorDialect>();
 }
 
@@ -39,6 +42,7 @@ FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
     return failure();
   PassManager pm(&context);
   pm.addPass(createTconvNormalize());
+  pm.addNestedPass<func::FuncOp>(createTconvFuseElementwise());
   if (failed(pm.run(*module)))
     return failure();
   std::vector<NamedKernel> kernels;
@@ -61,6 +65,9 @@ static DialectRegistry kernelDialects() {
 KernelFile::KernelFile()
     : context(kernelDialects()), diagHandler(sourceMgr, &context) {
   context.loadAllAvailableDialects();
+  // The diagnostics name the op and point at its line; the generic-form dump
+  // of the op that MLIR appends by default only repeats the line.
+  context.printOpOnDiagnostic(false);
 }
 
 LogicalResult KernelFile::load(const std::string &path, std::string &error) {

@@ -2,6 +2,7 @@
 
 #include "tconv/Compiler/KernelSpecExtraction.h"
 
+#include "tconv/Compiler/MapTranslation.h"
 #include "tconv/Dialect/Tconv/IR/TconvOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -50,9 +51,10 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
   auto bodyError = [&]() {
     return func.emitError("expects the body of '")
            << func.getSymName()
-           << "' to be one tconv op (after normalization: tconv.conv_transpose, "
-              "optionally followed by a zero tensor.pad) and a return of its "
-              "result";
+           << "' to be one tconv op and a return of its result (after "
+              "normalization and fusion: an optional tconv.map prologue, "
+              "tconv.conv_transpose, an optional zero tensor.pad, an "
+              "optional tconv.map epilogue)";
   };
   if (func.isExternal() || !func.getBody().hasOneBlock())
     return bodyError();
@@ -60,16 +62,28 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
     return func.emitError("expects a function name usable as a C symbol, got '")
            << func.getSymName() << "'";
 
-  // Walk the block: conv_transpose, [constant, pad], return.
+  // Walk the block: [map], conv_transpose, [constant, pad], [map], return.
   ConvTransposeOp conv;
+  MapOp prologue, epilogue;
   std::optional<SmallVector<int64_t>> trailingZeros;
   Value result;
   for (Operation &op : func.getBody().front()) {
     if (auto c = dyn_cast<ConvTransposeOp>(op); c && !conv) {
       conv = c;
       result = c.getResult();
+    } else if (auto map = dyn_cast<MapOp>(op)) {
+      if (!conv && !prologue) {
+        prologue = map;
+      } else if (conv && !epilogue && map.getData() == result) {
+        epilogue = map;
+        result = map.getResult();
+      } else {
+        return map.emitError("expects at most one tconv.map on the "
+                             "convolution's input and one on its result");
+      }
     } else if (auto pad = dyn_cast<tensor::PadOp>(op);
-               pad && conv && !trailingZeros && pad.getSource() == result) {
+               pad && conv && !epilogue && !trailingZeros &&
+               pad.getSource() == result) {
       trailingZeros = matchTrailingZeroPad(pad);
       if (!trailingZeros)
         return pad.emitError("expects a tensor.pad after tconv.conv_transpose "
@@ -87,14 +101,25 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
   }
   if (!conv)
     return bodyError();
+  if (prologue && conv.getInput() != prologue.getResult())
+    return prologue.emitError("expects the tconv.map before the convolution "
+                              "to compute its input");
 
-  // The ABI passes the func's arguments in order, then the result: they must
-  // be the op's operands in order.
-  if (func.getNumArguments() != conv->getNumOperands() ||
-      !llvm::equal(func.getArguments(), conv->getOperands()))
+  // The ABI passes the func's arguments in order, then the result: the op's
+  // operands (the prologue's data for its input), then the stages' extra
+  // operands.
+  SmallVector<Value> kernelOperands(conv->getOperands());
+  if (prologue)
+    kernelOperands.front() = prologue.getData();
+  ArrayRef<BlockArgument> arguments = func.getArguments();
+  if (arguments.size() < kernelOperands.size() ||
+      !llvm::equal(arguments.take_front(kernelOperands.size()), kernelOperands))
     return func.emitError("expects the arguments of '")
            << func.getSymName()
-           << "' to be the op's operands in order (input, weight[, bias])";
+           << "' to start with the op's operands in order (input, "
+              "weight[, bias]), then the fused stages' extra operands";
+  ArrayRef<BlockArgument> extraArguments =
+      arguments.drop_front(kernelOperands.size());
 
   auto inputType = cast<RankedTensorType>(conv.getInput().getType());
   auto weightType = cast<RankedTensorType>(conv.getWeight().getType());
@@ -125,6 +150,48 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
       pad.trailingZeros = zeros;
   // The names themselves are checked by the code generator when it compiles
   // <func>_init_params (a canonical op may carry any string here).
+  // The fused stages: their programs, and which extra argument each of
+  // their operands is (each used by one stage).
+  for (auto [map, stage] : {std::pair{prologue, &spec.prologue},
+                            std::pair{epilogue, &spec.epilogue}}) {
+    if (!map)
+      continue;
+    FailureOr<::tconv::codegen::ElementwiseProgram> program =
+        translateMapBody(map);
+    if (failed(program))
+      return failure();
+    stage->emplace();
+    (*stage)->program = std::move(*program);
+    for (Value operand : map.getExtraOperands()) {
+      auto it = llvm::find(extraArguments, operand);
+      if (it == extraArguments.end())
+        return map.emitError("expects every extra operand of a fused "
+                             "tconv.map to be a func argument after the "
+                             "convolution's operands");
+      (*stage)->extraOperands.push_back(int(it - extraArguments.begin()));
+    }
+  }
+  spec.extraOperands.resize(extraArguments.size());
+  std::vector<int> uses(extraArguments.size(), 0);
+  for (auto [stage, forPrologue] : {std::pair{&spec.prologue, true},
+                                    std::pair{&spec.epilogue, false}})
+    if (*stage)
+      for (int index : (*stage)->extraOperands) {
+        ++uses[index];
+        auto type = cast<RankedTensorType>(extraArguments[index].getType());
+        spec.extraOperands[index] = {
+            type.getRank() == 1 ? ::tconv::codegen::ExtraOperandShape::PerChannel
+                                : ::tconv::codegen::ExtraOperandShape::Full,
+            forPrologue};
+      }
+  for (auto [index, count] : llvm::enumerate(uses))
+    if (count != 1)
+      return func.emitError("expects argument #")
+             << index + kernelOperands.size() << " of '" << func.getSymName()
+             << "' to be used by exactly one of the fused prologue and "
+                "epilogue, once; it is used "
+             << count << " times";
+
   for (auto [attrName, init] : {std::pair{kWeightInitAttrName, &spec.weightInit},
                                 std::pair{kBiasInitAttrName, &spec.biasInit}}) {
     Attribute attr = conv->getAttr(attrName);

@@ -4,7 +4,8 @@
 //                 [--schedule=tconv|<variant>|auto-adams2019|auto-li2018|auto-mullapudi2016]
 //                 [--tuning-db=FILE]
 //
-// Parses and verifies INPUT, runs --tconv-normalize, and compiles every
+// Parses and verifies INPUT, runs --tconv-normalize and
+// --tconv-fuse-elementwise (docs/fusion.md), and compiles every
 // func.func (one tconv op and a return) into OUTDIR/<func>.o and <func>.h, plus
 // OUTDIR/halide_runtime.o once for the target; --emit=init adds
 // <func>_init_params.o and .h (docs/initialization.md). Every func is checked

@@ -9,10 +9,12 @@
 #ifndef TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
 #define TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
 
+#include "tconv/Codegen/ElementwiseProgram.h"
 #include "tconv/Support/ShapeArithmetic.h"
 #include "tconv/Support/Status.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,20 @@ struct TransposedConvSpec {
   /// default (PyTorch's, = MindSpore r2.1+'s None). Only <func>_init_params
   /// reads them (ParamInit.h, docs/initialization.md).
   std::string weightInit, biasInit;
+
+  /// Fused elementwise code (docs/fusion.md): the prologue maps every input
+  /// element before the zero padding, the epilogue every output element
+  /// (after the bias and any trailing zeros) before the store.
+  std::optional<ElementwiseStage> prologue, epilogue;
+  /// The extra operands of the prologue and epilogue, in ABI order (after
+  /// input, weight and bias, before the output). Each belongs to one stage:
+  /// a prologue's has the input's shape (or Cin), an epilogue's the output's
+  /// (or Cout).
+  struct ExtraOperand {
+    ExtraOperandShape shape;
+    bool forPrologue;
+  };
+  std::vector<ExtraOperand> extraOperands;
 
   /// Output spatial sizes (kDynamicSize where the input size is dynamic).
   std::vector<int64_t> outputSize() const;

@@ -1,7 +1,8 @@
 //===- KernelLoading.h - An MLIR file to the kernels it defines -*- C++ -*-===//
 //
 // What tconv-compile and tconv-tune do first: parse (and verify) a file,
-// normalize it (--tconv-normalize), and extract every func.func's kernel.
+// normalize it (--tconv-normalize), fuse the elementwise ops around each
+// convolution (--tconv-fuse-elementwise), and extract every func.func's kernel.
 //
 //===----------------------------------------------------------------------===//
 

@@ -24,7 +24,7 @@
 
 // The op's operands must be the func's arguments in order (the ABI).
 // RUN: not tconv-compile %S/Inputs/swapped_args.mlir -o %t 2>&1 | FileCheck %s --check-prefix=ARGS
-// ARGS: error: expects the arguments of 'swapped' to be the op's operands in order (input, weight[, bias])
+// ARGS: error: expects the arguments of 'swapped' to start with the op's operands in order (input, weight[, bias]), then the fused stages' extra operands
 
 // An invalid op: the verifier's diagnostic, no output.
 // RUN: not tconv-compile %S/Inputs/invalid_op.mlir -o %t 2>&1 | FileCheck %s --check-prefix=VERIFY
