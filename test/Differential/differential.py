@@ -484,8 +484,8 @@ def valid_mode(args, torch, work):
     if compiled:
         try:
             runner = kernel_runner.build_runner(
-                [kernel_runner.Kernel(cfg["name"], os.path.join(d, cfg["name"] + ".o"),
-                                      bool(cfg["bias"])) for cfg, d in compiled],
+                [kernel_runner.Kernel(cfg["name"], os.path.join(d, cfg["name"] + ".o"))
+                 for cfg, d in compiled],
                 os.path.join(compiled[0][1], "halide_runtime.o"), work, args.cxx)
         except RuntimeError as e:
             print(e)

@@ -164,8 +164,7 @@ def run_case(case, args, work):
     if rc != 0:
         raise CaseFailure("tconv-compile failed (%s): %s" % (rc, err.strip()))
     runner = kernel_runner.build_runner(
-        [kernel_runner.Kernel(name, os.path.join(out_dir, name + ".o"),
-                              len(operands) == 3)],
+        [kernel_runner.Kernel(name, os.path.join(out_dir, name + ".o"))],
         os.path.join(out_dir, "halide_runtime.o"), work, cxx=args.cxx)
     result = kernel_runner.run_numpy(runner, {name: (operands, expected.shape)},
                                      os.path.join(work, "data"))[name]

@@ -211,8 +211,7 @@ def main():
             if tname in written:
                 a = np.fromfile(written[tname], dtype="<f4").reshape(a.shape)
             operands.append(a)
-        kernels.append(kernel_runner.Kernel(name, os.path.join(out_dir, name + ".o"),
-                                            len(operands) == 3))
+        kernels.append(kernel_runner.Kernel(name, os.path.join(out_dir, name + ".o")))
         calls[name] = (operands, ref.shape)
         expected[name] = (desc, ref, q.stderr.strip())
 

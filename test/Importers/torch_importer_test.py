@@ -266,8 +266,8 @@ def run_kernels(args, label, mlir, work, calls):
     rc, err = runner_lib.compile_mlir(args.tconv_compile, mlir, kdir)
     if not check(rc == 0, "%s: tconv-compile exit %s:\n%s" % (label, rc, err)):
         return
-    kernels = [runner_lib.Kernel(name, os.path.join(kdir, name + ".o"), c[2] is not None)
-               for name, c in calls.items()]
+    kernels = [runner_lib.Kernel(name, os.path.join(kdir, name + ".o"))
+               for name in calls]
     runner = runner_lib.build_runner(kernels, os.path.join(kdir, "halide_runtime.o"),
                                      work, cxx=args.cxx)
     np_calls = {}

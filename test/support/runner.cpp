@@ -2,18 +2,18 @@
 //
 // Built by tconv_kernel_runner.py (used by differential.py and the importer
 // tests) with the kernel objects tconv-compile wrote and a generated
-// kernels.inc (one TCONV_KERNEL_3(name) line per kernel
-// without bias, TCONV_KERNEL_4(name) per kernel with one). Knows nothing about
-// transposed convolution: it reads operands, calls a kernel, writes its
+// kernels.inc (one TCONV_KERNEL(name) line per kernel). Knows nothing
+// about transposed convolution: it reads operands, calls a kernel, writes its
 // output.
 //
 //   runner DIR
 //
 // DIR/manifest has one line per call:
-//   NAME DTYPE X_SHAPE W_SHAPE B_SHAPE|- Y_SHAPE
+//   NAME DTYPE COUNT SHAPE_0 ... SHAPE_{COUNT-1} Y_SHAPE
 // with shapes as comma-separated sizes, outermost first, DTYPE one of
-// f16 bf16 f32 f64. DIR/NAME.x, .w (and .b) hold the dense operands as raw
-// little-endian values of DTYPE. The runner fills the output with NaN (all
+// f16 bf16 f32 f64. DIR/NAME.0 ... NAME.<COUNT-1> hold the dense operands
+// (input, weight[, bias], extra operands) as raw little-endian values of
+// DTYPE. The runner fills the output with NaN (all
 // ones bits), calls the kernel, writes DIR/NAME.y and prints "NAME RC" on
 // stdout; Halide errors go to stderr prefixed with the kernel name.
 //
@@ -31,30 +31,22 @@
 #include <string>
 #include <vector>
 
-#define TCONV_KERNEL_3(name)                                                   \
-  extern "C" int name(halide_buffer_t *, halide_buffer_t *, halide_buffer_t *);
-#define TCONV_KERNEL_4(name)                                                   \
-  extern "C" int name(halide_buffer_t *, halide_buffer_t *, halide_buffer_t *, \
-                      halide_buffer_t *);
+// Every kernel through its argv entry point (Halide's <name>_argv: one
+// halide_buffer_t * per argument, the output last), so one runner calls
+// kernels of any number of operands.
+#define TCONV_KERNEL(name) extern "C" int name##_argv(void **);
 #include "kernels.inc"
-#undef TCONV_KERNEL_3
-#undef TCONV_KERNEL_4
+#undef TCONV_KERNEL
 
 namespace {
 
-struct Entry {
-  int (*fn3)(halide_buffer_t *, halide_buffer_t *, halide_buffer_t *) = nullptr;
-  int (*fn4)(halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,
-             halide_buffer_t *) = nullptr;
-};
+using KernelEntry = int (*)(void **);
 
-std::map<std::string, Entry> kernels() {
-  std::map<std::string, Entry> m;
-#define TCONV_KERNEL_3(name) m[#name].fn3 = name;
-#define TCONV_KERNEL_4(name) m[#name].fn4 = name;
+std::map<std::string, KernelEntry> kernels() {
+  std::map<std::string, KernelEntry> m;
+#define TCONV_KERNEL(name) m[#name] = name##_argv;
 #include "kernels.inc"
-#undef TCONV_KERNEL_3
-#undef TCONV_KERNEL_4
+#undef TCONV_KERNEL
   return m;
 }
 
@@ -144,31 +136,37 @@ int main(int argc, char **argv) {
   std::string line;
   while (std::getline(manifest, line)) {
     std::stringstream ss(line);
-    std::string name, dtype, xs, ws, bs, ys;
-    if (!(ss >> name >> dtype >> xs >> ws >> bs >> ys))
+    std::string name, dtype;
+    size_t count = 0;
+    if (!(ss >> name >> dtype >> count))
       continue;
+    std::vector<std::string> shapes(count + 1);
+    for (std::string &shape : shapes)
+      ss >> shape;
     halide_type_t type;
     auto it = table.find(name);
-    if (it == table.end() || !parseType(dtype, type)) {
-      std::cerr << "runner: unknown kernel or type in: " << line << "\n";
+    if (it == table.end() || !parseType(dtype, type) || !ss) {
+      std::cerr << "runner: unknown kernel or type, or bad line: " << line
+                << "\n";
       return 2;
     }
-    Tensor x(type, parseShape(xs)), w(type, parseShape(ws)), y(type, parseShape(ys));
-    const bool hasBias = bs != "-";
-    Tensor b(type, hasBias ? parseShape(bs) : std::vector<int64_t>{0});
+    std::vector<Tensor> operands;
+    operands.reserve(count + 1);
+    for (const std::string &shape : shapes)
+      operands.emplace_back(type, parseShape(shape));
     const std::string base = dir + "/" + name;
-    if (!readInto(base + ".x", x) || !readInto(base + ".w", w) ||
-        (hasBias && !readInto(base + ".b", b))) {
-      std::cerr << "runner: bad operand files for " << name << "\n";
-      return 2;
-    }
+    for (size_t i = 0; i < count; ++i)
+      if (!readInto(base + "." + std::to_string(i), operands[i])) {
+        std::cerr << "runner: bad operand file " << i << " for " << name
+                  << "\n";
+        return 2;
+      }
+    std::vector<void *> args;
+    for (Tensor &t : operands)
+      args.push_back(&t.buf);
     currentKernel = name;
-    if (hasBias != bool(it->second.fn4)) {
-      std::cerr << "runner: " << name << " bias mismatch\n";
-      return 2;
-    }
-    const int rc = hasBias ? it->second.fn4(&x.buf, &w.buf, &b.buf, &y.buf)
-                 : it->second.fn3(&x.buf, &w.buf, &y.buf);
+    const int rc = it->second(args.data());
+    const Tensor &y = operands.back();
     std::ofstream out(base + ".y", std::ios::binary);
     out.write(reinterpret_cast<const char *>(y.data.data()),
               std::streamsize(y.data.size()));

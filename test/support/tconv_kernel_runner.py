@@ -9,7 +9,7 @@ importer tests in test/Importers/
 Byte level (any element type, bf16 included):
 
     rc, err = compile_mlir(tconv_compile, "layers.mlir", "out/")
-    runner = build_runner([Kernel("up0", "out/up0.o", has_bias=True)],
+    runner = build_runner([Kernel("up0", "out/up0.o")],
                           "out/halide_runtime.o", "work/")
     results = run_calls(runner, [Call("up0", "f32", [(x_bytes, x_shape),
                                    (w_bytes, w_shape), (b_bytes, b_shape)],
@@ -34,7 +34,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 RUNNER_SOURCE = os.path.join(HERE, "runner.cpp")
 
-Kernel = collections.namedtuple("Kernel", "name object has_bias")
+Kernel = collections.namedtuple("Kernel", "name object")
 Call = collections.namedtuple("Call", "name dtype operands output_shape")
 Result = collections.namedtuple("Result", "rc output errors")
 
@@ -71,7 +71,7 @@ def build_runner(kernels, runtime_object, work, cxx="c++", timeout=300):
     os.makedirs(gen, exist_ok=True)
     with open(os.path.join(gen, "kernels.inc"), "w") as f:
         for k in kernels:
-            f.write("TCONV_KERNEL_%d(%s)\n" % (4 if k.has_bias else 3, k.name))
+            f.write("TCONV_KERNEL(%s)\n" % k.name)
     runner = os.path.join(work, "runner")
     p = _run([cxx, "-std=c++17", "-O1", "-I" + halide_include_dir(), "-I" + gen,
               RUNNER_SOURCE] + [k.object for k in kernels]
@@ -93,17 +93,17 @@ def run_calls(runner, calls, data_dir, timeout=600):
     os.makedirs(data_dir, exist_ok=True)
     with open(os.path.join(data_dir, "manifest"), "w") as manifest:
         for call in calls:
-            if len(call.operands) not in (2, 3):
-                raise ValueError("%s: expected 2 or 3 operands (x, w[, b])" % call.name)
+            if len(call.operands) < 2:
+                raise ValueError("%s: expected at least 2 operands (x, w[, b], extras)"
+                                 % call.name)
             base = os.path.join(data_dir, call.name)
-            for suffix, (data, _) in zip(("x", "w", "b"), call.operands):
-                with open(base + "." + suffix, "wb") as f:
+            for i, (data, _) in enumerate(call.operands):
+                with open(base + "." + str(i), "wb") as f:
                     f.write(data)
             shapes = [_shape_text(shape) for _, shape in call.operands]
-            if len(shapes) == 2:
-                shapes.append("-")
-            manifest.write("%s %s %s %s\n" % (call.name, call.dtype, " ".join(shapes),
-                                               _shape_text(call.output_shape)))
+            manifest.write("%s %s %d %s %s\n" % (call.name, call.dtype, len(shapes),
+                                                 " ".join(shapes),
+                                                 _shape_text(call.output_shape)))
     p = _run([runner, data_dir], timeout)
     if p.returncode != 0:
         raise RuntimeError("the kernel runner failed with exit status %d:\n%s%s"
@@ -133,7 +133,7 @@ def _numpy_dtype_name(array):
 
 
 def run_numpy(runner, calls, data_dir, timeout=600):
-    """`calls`: {name: ([x, w] or [x, w, b] numpy arrays, output shape)}.
+    """`calls`: {name: ([x, w[, b], extras...] numpy arrays, output shape)}.
     Returns {name: Result} whose output is a numpy array of the output shape
     and the operands' dtype (None when the kernel returned non-zero)."""
     import numpy as np
