@@ -218,3 +218,24 @@ func.func @discardable_attr(%x: tensor<1x3x5xf32>, %w: tensor<3x4x3xf32>) -> ten
   %0 = tconv.conv_transpose %x, %w {stride = array<i64: 1>, dilation = array<i64: 1>, pad_lo = array<i64: 0>, pad_hi = array<i64: 0>, tconv.weight_init = "normal"} : (tensor<1x3x5xf32>, tensor<3x4x3xf32>) -> tensor<1x4x7xf32>
   return %0 : tensor<1x4x7xf32>
 }
+
+// -----
+
+// tconv.map: a per-channel operand and a dynamic full-shape one.
+// CHECK-LABEL: func @map
+// CHECK: %[[M:.*]] = tconv.map %arg0, %arg1, %arg2 : (tensor<1x2x?xf32>, tensor<2xf32>, tensor<1x2x?xf32>) -> tensor<1x2x?xf32> {
+// CHECK-NEXT: ^bb0(%[[V:.*]]: f32, %[[A:.*]]: f32, %[[R:.*]]: f32):
+// CHECK-NEXT: %[[P:.*]] = arith.mulf %[[V]], %[[A]] : f32
+// CHECK-NEXT: %[[S:.*]] = arith.addf %[[P]], %[[R]] : f32
+// CHECK-NEXT: tconv.yield %[[S]] : f32
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[M]]
+func.func @map(%x: tensor<1x2x?xf32>, %a: tensor<2xf32>, %r: tensor<1x2x?xf32>) -> tensor<1x2x?xf32> {
+  %0 = tconv.map %x, %a, %r : (tensor<1x2x?xf32>, tensor<2xf32>, tensor<1x2x?xf32>) -> tensor<1x2x?xf32> {
+  ^bb0(%v: f32, %w: f32, %s: f32):
+    %p = arith.mulf %v, %w : f32
+    %q = arith.addf %p, %s : f32
+    tconv.yield %q : f32
+  }
+  return %0 : tensor<1x2x?xf32>
+}
