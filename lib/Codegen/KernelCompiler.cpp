@@ -97,6 +97,37 @@ Status checkSupported(const TransposedConvSpec &spec,
   return Status::success();
 }
 
+namespace {
+
+/// For a kernel with fused stages (docs/fusion.md): what they do and the ABI
+/// of their extra operands, which come after the bias and before the output.
+std::string fusionHeaderNote(const TransposedConvSpec &spec) {
+  if (!spec.prologue && !spec.epilogue)
+    return "";
+  std::string note = "/* Fused: ";
+  for (auto [stage, name] : {std::pair{&spec.prologue, "prologue"},
+                             std::pair{&spec.epilogue, "epilogue"}})
+    if (*stage)
+      note += std::string(name) + " of " +
+              std::to_string((*stage)->program.instructions.size()) +
+              " scalar ops" + (stage == &spec.prologue ? " on the input; " : " on the output; ");
+  if (spec.extraOperands.empty())
+    return note + "no extra operands. */\n";
+  note += "extra operands, after the bias and before the output:";
+  for (size_t k = 0; k < spec.extraOperands.size(); ++k) {
+    const TransposedConvSpec::ExtraOperand &extra = spec.extraOperands[k];
+    const char *side = extra.forPrologue ? "input" : "output";
+    note += "\n     extra" + std::to_string(k) + ": " +
+            (extra.shape == ExtraOperandShape::PerChannel
+                 ? std::string("one value per ") + side + " channel (C)"
+                 : std::string("the ") + side + "'s shape (N, C, S...)") +
+            ", for the " + (extra.forPrologue ? "prologue" : "epilogue");
+  }
+  return note + " */\n";
+}
+
+} // namespace
+
 Status compileKernel(const TransposedConvSpec &spec,
                      const std::string &functionName, const std::string &target,
                      const std::string &outDir, const EmitOptions &emit,
@@ -190,6 +221,7 @@ Status compileKernel(const TransposedConvSpec &spec,
                        plan.describe() + " */\n";
     if (gpu)
       note += gpuHeaderNote(t);
+    note += fusionHeaderNote(spec);
     const std::string header = outputs[Halide::OutputFileType::c_header];
     std::ifstream in(header);
     std::string text((std::istreambuf_iterator<char>(in)),

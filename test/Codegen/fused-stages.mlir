@@ -9,6 +9,7 @@
 // RUN: FileCheck %s < %t/gelu_layer.stmt
 // RUN: FileCheck %s --check-prefix=TANH < %t/tanh_layer.stmt
 // RUN: not grep -E "call.*(erf|tanh|exp|log)" %t/gelu_layer.s %t/tanh_layer.s
+// RUN: FileCheck %s --check-prefix=HEADER < %t/snake_residual.h
 
 // CHECK-LABEL: produce padded_input {
 // CHECK: padded_input[ramp({{.*}}, 1, 16){{.*}}] = {{.*}}select({{.*}}is_nan_f32({{.*}}) || ({{.*}} <= x16(0.000000f)), {{.*}}*x16(0.100000f)
@@ -22,6 +23,13 @@
 // TANH-LABEL: consume phase_sums$1 {
 // TANH: x16(-9.000000f)
 // TANH: output$1[ramp(
+
+// The header states the extra operands' ABI: after the bias, before the
+// output, in the func's argument order.
+// HEADER: /* Fused: prologue of 5 scalar ops on the input; epilogue of 2 scalar ops on the output; extra operands, after the bias and before the output:
+// HEADER-NEXT: extra0: one value per input channel (C), for the prologue
+// HEADER-NEXT: extra1: the output's shape (N, C, S...), for the epilogue */
+// HEADER: int snake_residual(struct halide_buffer_t *_input_buffer, struct halide_buffer_t *_weight_buffer, struct halide_buffer_t *_bias_buffer, struct halide_buffer_t *_extra0_buffer, struct halide_buffer_t *_extra1_buffer, struct halide_buffer_t *_output_buffer);
 
 func.func @gelu_layer(%x: tensor<1x64x32xf32>, %w: tensor<64x32x16xf32>, %b: tensor<32xf32>) -> tensor<1x32x256xf32> {
   %zero = arith.constant dense<0.0> : tensor<1x64x32xf32>
@@ -45,4 +53,18 @@ func.func @tanh_layer(%x: tensor<1x64x32xf32>, %w: tensor<64x32x16xf32>) -> tens
   %y = tconv.torch_conv_transpose %x, %w {stride = array<i64: 8>, padding = array<i64: 4>} : (tensor<1x64x32xf32>, tensor<64x32x16xf32>) -> tensor<1x32x256xf32>
   %t = math.tanh %y : tensor<1x32x256xf32>
   return %t : tensor<1x32x256xf32>
+}
+
+func.func @snake_residual(%x: tensor<1x4x8xf32>, %w: tensor<4x2x4xf32>, %b: tensor<2xf32>, %alpha: tensor<4xf32>, %res: tensor<1x2x16xf32>) -> tensor<1x2x16xf32> {
+  %empty = tensor.empty() : tensor<1x4x8xf32>
+  %a = linalg.broadcast ins(%alpha : tensor<4xf32>) outs(%empty : tensor<1x4x8xf32>) dimensions = [0, 2]
+  %ax = arith.mulf %a, %x : tensor<1x4x8xf32>
+  %s = math.sin %ax : tensor<1x4x8xf32>
+  %s2 = arith.mulf %s, %s : tensor<1x4x8xf32>
+  %q = arith.divf %s2, %a : tensor<1x4x8xf32>
+  %sn = arith.addf %x, %q : tensor<1x4x8xf32>
+  %y = tconv.torch_conv_transpose %sn, %w, %b {stride = array<i64: 2>, padding = array<i64: 1>} : (tensor<1x4x8xf32>, tensor<4x2x4xf32>, tensor<2xf32>) -> tensor<1x2x16xf32>
+  %r = arith.addf %y, %res : tensor<1x2x16xf32>
+  %t = math.tanh %r : tensor<1x2x16xf32>
+  return %t : tensor<1x2x16xf32>
 }

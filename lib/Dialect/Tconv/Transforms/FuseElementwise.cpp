@@ -167,11 +167,18 @@ LogicalResult fuseEpilogue(func::FuncOp func, Value head) {
   llvm::SetVector<Operation *> ops;
   SmallVector<Value> worklist = {head};
   func::ReturnOp ret;
+  // Shape queries (the dynamic sizes of splats) read the conv's result
+  // instead of the ops that go into the map: elementwise ops keep the shape.
+  SmallVector<tensor::DimOp> shapeQueries;
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
     for (Operation *user : value.getUsers()) {
       if (auto r = dyn_cast<func::ReturnOp>(user)) {
         ret = r;
+        continue;
+      }
+      if (auto dim = dyn_cast<tensor::DimOp>(user)) {
+        shapeQueries.push_back(dim);
         continue;
       }
       if (!isElementwiseTensorOp(user))
@@ -200,6 +207,8 @@ LogicalResult fuseEpilogue(func::FuncOp func, Value head) {
   SmallVector<Operation *> sorted = inBlockOrder(ops);
   MapOp map = stage.build(sorted, ret.getOperand(0), ret);
   ret->setOperand(0, map.getResult());
+  for (tensor::DimOp dim : shapeQueries)
+    dim.getSourceMutable().assign(head);
   for (Operation *op : llvm::reverse(sorted))
     op->erase();
   return success();
@@ -242,9 +251,12 @@ LogicalResult fusePrologue(func::FuncOp func, ConvTransposeOp conv) {
     return root->emitError("cannot fuse the prologue of tconv.conv_transpose: "
                            "it must compute the input from the func's first "
                            "argument (the kernel's input)");
+  SmallVector<tensor::DimOp> shapeQueries;
   for (Operation *op : ops)
     for (Operation *user : op->getUsers())
-      if (user != conv.getOperation() && !ops.contains(user))
+      if (auto dim = dyn_cast<tensor::DimOp>(user))
+        shapeQueries.push_back(dim);
+      else if (user != conv.getOperation() && !ops.contains(user))
         return op->emitError("cannot fuse '")
                << op->getName()
                << "' into the prologue: its result is also used by '"
@@ -256,6 +268,8 @@ LogicalResult fusePrologue(func::FuncOp func, ConvTransposeOp conv) {
   SmallVector<Operation *> sorted = inBlockOrder(ops);
   MapOp map = stage.build(sorted, input, conv);
   conv.getInputMutable().assign(map.getResult());
+  for (tensor::DimOp dim : shapeQueries)
+    dim.getSourceMutable().assign(data);
   for (Operation *op : llvm::reverse(sorted))
     op->erase();
   return success();
