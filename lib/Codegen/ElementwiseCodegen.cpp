@@ -50,10 +50,12 @@ Expr expm1Of(Expr x) {
 }
 
 /// log(1 + x) without the cancellation near 0 (Goldberg): with u = 1 + x
-/// rounded, log(u) * x / (u - 1) corrects the rounding of u.
+/// rounded, log(u) * x / (u - 1) corrects the rounding of u. Strict: Halide's
+/// simplifier would otherwise rewrite x + 1 == 1 as x == 0 (exact algebra),
+/// and log1p(1e-30) would be 0.
 Expr log1pOf(Expr x) {
   Expr u = x + 1;
-  return select(u == 1, x, log(u) * x / (u - 1));
+  return strict_float(select(u == 1, x, log(u) * x / (u - 1)));
 }
 
 /// tanh(x) = e / (e + 2) with e = expm1(2x), accurate near 0; x is clamped
@@ -75,6 +77,9 @@ Expr erfOf(Expr x) {
   return Halide::erf(x);
 }
 
+/// arith.cmpf: an ordered predicate is false on NaN, an unordered one true.
+/// Evaluated strictly (apply()); the NaN tests are explicit even for the
+/// ordered ones, as Halide's simplifier rewrites a >= b as !(a < b).
 Expr compare(ComparePredicate predicate, Expr a, Expr b) {
   Expr unordered = is_nan(a) || is_nan(b);
   switch (predicate) {
@@ -108,15 +113,22 @@ Expr apply(const ScalarInstruction &inst, const std::vector<Expr> &v,
   case ScalarOpcode::Mul: return v[0] * v[1];
   case ScalarOpcode::Div: return v[0] / v[1];
   case ScalarOpcode::Neg: return -v[0];
+  // NaN rules are arith's; strict, or Halide's fast-math would assume no
+  // NaN and drop the tests.
   case ScalarOpcode::Maximum:
-    return select(is_nan(v[0]), v[0], is_nan(v[1]), v[1], max(v[0], v[1]));
+    return strict_float(
+        select(is_nan(v[0]), v[0], is_nan(v[1]), v[1], max(v[0], v[1])));
   case ScalarOpcode::Minimum:
-    return select(is_nan(v[0]), v[0], is_nan(v[1]), v[1], min(v[0], v[1]));
+    return strict_float(
+        select(is_nan(v[0]), v[0], is_nan(v[1]), v[1], min(v[0], v[1])));
   case ScalarOpcode::MaxNum:
-    return select(is_nan(v[0]), v[1], is_nan(v[1]), v[0], max(v[0], v[1]));
+    return strict_float(
+        select(is_nan(v[0]), v[1], is_nan(v[1]), v[0], max(v[0], v[1])));
   case ScalarOpcode::MinNum:
-    return select(is_nan(v[0]), v[1], is_nan(v[1]), v[0], min(v[0], v[1]));
-  case ScalarOpcode::Compare: return compare(inst.predicate, v[0], v[1]);
+    return strict_float(
+        select(is_nan(v[0]), v[1], is_nan(v[1]), v[0], min(v[0], v[1])));
+  case ScalarOpcode::Compare:
+    return strict_float(compare(inst.predicate, v[0], v[1]));
   case ScalarOpcode::Select: return select(v[0], v[1], v[2]);
   case ScalarOpcode::Extend:
   case ScalarOpcode::Truncate: return cast(resultType, v[0]);

@@ -12,7 +12,7 @@
 // RUN: FileCheck %s --check-prefix=HEADER < %t/snake_residual.h
 
 // CHECK-LABEL: produce padded_input {
-// CHECK: padded_input[ramp({{.*}}, 1, 16){{.*}}] = {{.*}}select({{.*}}is_nan_f32({{.*}}) || ({{.*}} <= x16(0.000000f)), {{.*}}*x16(0.100000f)
+// CHECK: padded_input[ramp({{.*}}, 1, 16){{.*}}] = {{.*}}select((uint1x16)strict_float({{.*}}is_nan_f32({{.*}} > {{.*}}), {{.*}}*x16(0.100000f))
 // The epilogue is applied to the phase sums' 16-lane vectors, which are
 // interleaved into the output's store.
 // CHECK-LABEL: consume phase_sums {

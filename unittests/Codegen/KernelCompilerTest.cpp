@@ -140,6 +140,58 @@ TEST_F(KernelCompilerTest, RejectsInvalidShapesAndDirectories) {
             "output directory '" + missing + "' does not exist");
 }
 
+/// A spec from a C++ caller may carry any fused program: each malformed one
+/// is rejected with a message naming the stage and the problem.
+TEST_F(KernelCompilerTest, RejectsMalformedFusedStages) {
+  const ScalarType f32 = ScalarType::F32;
+  auto withEpilogue = [&](ElementwiseProgram program,
+                          std::vector<int> extras = {}) {
+    TransposedConvSpec spec = hifiganLikeSpec();
+    spec.epilogue = ElementwiseStage{std::move(program), std::move(extras)};
+    return spec;
+  };
+  auto messageOf = [](const TransposedConvSpec &spec) {
+    Status s = checkSupported(spec, "host");
+    EXPECT_FALSE(s.ok());
+    return s.message();
+  };
+  // tanh(arg0): well formed.
+  ElementwiseProgram tanh{{f32}, {{ScalarOpcode::Tanh, f32, {0}}}, 1};
+  EXPECT_TRUE(isOk(checkSupported(withEpilogue(tanh), "host")));
+
+  ElementwiseProgram undefined = tanh;
+  undefined.instructions[0].operands = {3};
+  EXPECT_EQ(messageOf(withEpilogue(undefined)),
+            "the epilogue instruction 0 (math.tanh) uses value 3 before it is "
+            "defined");
+
+  ElementwiseProgram mistyped{
+      {f32}, {{ScalarOpcode::Compare, ScalarType::Bool, {0, 0}}}, 1};
+  EXPECT_EQ(messageOf(withEpilogue(mistyped)),
+            "the epilogue program must yield the kernel's element type");
+
+  ElementwiseProgram badSelect{
+      {f32}, {{ScalarOpcode::Select, f32, {0, 0, 0}}}, 1};
+  EXPECT_EQ(messageOf(withEpilogue(badSelect)),
+            "the epilogue instruction 0: arith.select takes an i1 and two "
+            "values of its result type");
+
+  // An extra operand the spec does not declare, or declares for the other
+  // stage, or that no stage uses.
+  ElementwiseProgram add{{f32, f32}, {{ScalarOpcode::Add, f32, {0, 1}}}, 2};
+  EXPECT_EQ(messageOf(withEpilogue(add)),
+            "the epilogue program takes 2 arguments, expected 1 + 0 extra "
+            "operands");
+  TransposedConvSpec wrongSide = withEpilogue(add, {0});
+  wrongSide.extraOperands = {{ExtraOperandShape::PerChannel, true}};
+  EXPECT_EQ(messageOf(wrongSide),
+            "the epilogue names extra operand 0, which is not one of its own");
+  TransposedConvSpec unused = withEpilogue(tanh);
+  unused.extraOperands = {{ExtraOperandShape::Full, false}};
+  EXPECT_EQ(messageOf(unused),
+            "extra operand 0 must be used by exactly one stage, used 0 times");
+}
+
 /// Compiles the HiFi-GAN-like kernel for `target` and returns its assembly.
 std::string assemblyFor(const fs::path &dir, const std::string &target) {
   EmitOptions emit;
