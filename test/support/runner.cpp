@@ -127,7 +127,7 @@ int main(int argc, char **argv) {
   }
   const std::string dir = argv[1];
   halide_set_error_handler(errorHandler);
-  std::map<std::string, Entry> table = kernels();
+  std::map<std::string, KernelEntry> table = kernels();
   std::ifstream manifest(dir + "/manifest");
   if (!manifest) {
     std::cerr << "runner: cannot read " << dir << "/manifest\n";
@@ -165,8 +165,14 @@ int main(int argc, char **argv) {
     for (Tensor &t : operands)
       args.push_back(&t.buf);
     currentKernel = name;
-    const int rc = it->second(args.data());
-    const Tensor &y = operands.back();
+    int rc = it->second(args.data());
+    // GPU kernels (OpenCL, CUDA) leave the output on the device.
+    Tensor &y = operands.back();
+    if (rc == 0 && y.buf.device)
+      rc = halide_copy_to_host(nullptr, &y.buf);
+    for (Tensor &t : operands)
+      if (t.buf.device)
+        halide_device_free(nullptr, &t.buf);
     std::ofstream out(base + ".y", std::ios::binary);
     out.write(reinterpret_cast<const char *>(y.data.data()),
               std::streamsize(y.data.size()));
