@@ -11,12 +11,20 @@
 #include "tconv/Importers/OnnxImporter.h"
 #include "tconv/Dialect/Tconv/IR/TconvOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <set>
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -48,6 +56,395 @@ Location mlir::tconv::onnxNodeLocation(MLIRContext &context,
   return NameLoc::get(StringAttr::get(&context, label),
                       FileLineColLoc::get(&context, modelPath, 0, 0));
 }
+
+//===----------------------------------------------------------------------===//
+// Fusion: the elementwise neighbours of each ConvTranspose
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A stage being matched: the OnnxFusedStage, the nodes (by index) it
+/// covers, the tensor it produces, and a residual's other operand.
+struct MatchedStage {
+  OnnxFusedStage stage;
+  std::vector<size_t> nodes;
+  std::string output;
+  std::string residual;
+};
+
+/// Finds, for every ConvTranspose node, the elementwise nodes before it
+/// (prologue) and after it (epilogue) that nothing else uses, with the rules
+/// of tconv-import-torch (docs/importers.md, "Fusion").
+class NeighbourFinder {
+public:
+  explicit NeighbourFinder(const OnnxModel &model) : model(model) {
+    for (auto [i, node] : llvm::enumerate(model.nodes)) {
+      for (const std::string &in : node.inputs)
+        if (!in.empty())
+          users[in].push_back(i);
+      for (const std::string &out : node.outputs)
+        producers[out] = i;
+    }
+    for (const std::string &out : model.outputs)
+      users[out].push_back(kGraphOutput);
+  }
+
+  void run() {
+    for (auto [i, node] : llvm::enumerate(model.nodes))
+      if (isConvTranspose(node) && node.inputs.size() >= 2)
+        findPrologue(i);
+    for (auto [i, node] : llvm::enumerate(model.nodes))
+      if (isConvTranspose(node) && node.outputs.size() == 1)
+        findEpilogue(i);
+  }
+
+  std::map<size_t, std::vector<MatchedStage>> prologues, epilogues;
+  std::map<size_t, std::string> kernelInputs;
+
+  /// Whether node `n` is in a func: a stage's node, or a Constant only
+  /// stages read.
+  bool isFused(size_t n) const {
+    if (claimed.count(n))
+      return true;
+    const OnnxNode &node = model.nodes[n];
+    if (node.opType != "Constant" || node.outputs.size() != 1)
+      return false;
+    auto it = users.find(node.outputs[0]);
+    return it != users.end() &&
+           llvm::all_of(it->second, [&](size_t u) { return claimed.count(u); });
+  }
+
+private:
+  static constexpr size_t kGraphOutput = ~size_t(0);
+
+  bool onlyUser(const std::string &tensor, size_t user) const {
+    auto it = users.find(tensor);
+    return it != users.end() && it->second.size() == 1 &&
+           it->second.front() == user;
+  }
+  std::optional<size_t> producer(const std::string &tensor) const {
+    auto it = producers.find(tensor);
+    if (it == producers.end())
+      return std::nullopt;
+    return it->second;
+  }
+  std::optional<size_t> soleUser(const std::string &tensor) const {
+    auto it = users.find(tensor);
+    if (it == users.end() || it->second.size() != 1 ||
+        it->second.front() == kGraphOutput || claimed.count(it->second[0]))
+      return std::nullopt;
+    return it->second.front();
+  }
+
+  /// The value of a one-element FLOAT/DOUBLE initializer or Constant.
+  std::optional<double> scalar(const std::string &tensor) const {
+    const ::tconv::onnx_import::OnnxInitializer *init = nullptr;
+    if (auto it = model.initializers.find(tensor);
+        it != model.initializers.end())
+      init = &it->second;
+    else if (auto p = producer(tensor)) {
+      const OnnxNode &node = model.nodes[*p];
+      if (node.opType == "Constant" && isDefaultDomain(node.domain))
+        for (const OnnxAttribute &attr : node.attributes)
+          if (attr.name == "value" && attr.kind == OnnxAttribute::Kind::Tensor)
+            init = &attr.t;
+    }
+    if (!init || !init->dataError.empty())
+      return std::nullopt;
+    const std::vector<uint8_t> &bytes = init->littleEndianData;
+    if (init->elementType == ::tconv::onnx_import::kOnnxFloat &&
+        bytes.size() == 4) {
+      float v;
+      std::memcpy(&v, bytes.data(), 4);
+      return v;
+    }
+    if (init->elementType == ::tconv::onnx_import::kOnnxDouble &&
+        bytes.size() == 8) {
+      double v;
+      std::memcpy(&v, bytes.data(), 8);
+      return v;
+    }
+    return std::nullopt;
+  }
+
+  static const OnnxAttribute *attribute(const OnnxNode &node, StringRef name) {
+    for (const OnnxAttribute &attr : node.attributes)
+      if (attr.name == name)
+        return &attr;
+    return nullptr;
+  }
+
+  /// The stage node `n` computes from `data` alone (and scalars, or a
+  /// residual in an epilogue).
+  std::optional<MatchedStage> classify(size_t n, const std::string &data,
+                                       bool epilogue) const {
+    const OnnxNode &node = model.nodes[n];
+    if (!isDefaultDomain(node.domain) || node.outputs.size() != 1)
+      return std::nullopt;
+    MatchedStage m;
+    m.nodes = {n};
+    m.output = node.outputs[0];
+    m.stage.nodes = {node.name};
+    const StringRef op = node.opType;
+    auto floatAttr = [&](StringRef name, double fallback) -> std::optional<double> {
+      const OnnxAttribute *attr = attribute(node, name);
+      if (!attr)
+        return fallback;
+      if (attr->kind != OnnxAttribute::Kind::Float)
+        return std::nullopt;
+      return attr->f;
+    };
+    if (llvm::is_contained({"LeakyRelu", "Relu", "Elu", "Tanh", "Sigmoid",
+                            "Neg", "Gelu"},
+                           op)) {
+      if (node.inputs.size() != 1 || node.inputs[0] != data)
+        return std::nullopt;
+      static const llvm::StringMap<std::string> kinds = {
+          {"LeakyRelu", "leaky_relu"}, {"Relu", "relu"}, {"Elu", "elu"},
+          {"Tanh", "tanh"},           {"Sigmoid", "sigmoid"}, {"Neg", "neg"},
+          {"Gelu", "gelu"}};
+      m.stage.kind = kinds.lookup(op);
+      if (op == "LeakyRelu" || op == "Elu") {
+        m.stage.value = floatAttr("alpha", op == "LeakyRelu" ? 0.01 : 1.0);
+        if (!m.stage.value)
+          return std::nullopt;
+      }
+      if (op == "Gelu") {
+        const OnnxAttribute *attr = attribute(node, "approximate");
+        m.stage.approximate = attr ? attr->s : "none";
+        if (m.stage.approximate != "none" && m.stage.approximate != "tanh")
+          return std::nullopt;
+      }
+      return m;
+    }
+    if (!llvm::is_contained({"Add", "Sub", "Mul", "Div"}, op) ||
+        node.inputs.size() != 2 || node.inputs[0] == node.inputs[1])
+      return std::nullopt;
+    bool dataFirst = node.inputs[0] == data;
+    if (!dataFirst && node.inputs[1] != data)
+      return std::nullopt;
+    const std::string &other = node.inputs[dataFirst ? 1 : 0];
+    if (std::optional<double> value = scalar(other)) {
+      m.stage.value = value;
+      if (op == "Add" || op == "Mul")
+        m.stage.kind = op == "Add" ? "add" : "mul";
+      else if (op == "Sub")
+        m.stage.kind = dataFirst ? "sub" : "rsub";
+      else
+        m.stage.kind = dataFirst ? "div" : "rdiv";
+      return m;
+    }
+    // A residual: a tensor of the result's own shape (no broadcasting).
+    auto otherType = model.tensorTypes.find(other);
+    auto outType = model.tensorTypes.find(node.outputs[0]);
+    if (op != "Add" || !epilogue || otherType == model.tensorTypes.end() ||
+        outType == model.tensorTypes.end() || !otherType->second.shape ||
+        otherType->second.shape != outType->second.shape ||
+        otherType->second.elementType != outType->second.elementType)
+      return std::nullopt;
+    m.stage.kind = "residual";
+    m.residual = other;
+    return m;
+  }
+
+  /// torch.onnx's exact GELU before opset 20, from `x`:
+  /// Mul(Mul(x, Add(Erf(Div(x, sqrt 2)), 1)), 0.5), operands either way round.
+  std::optional<MatchedStage> matchErfGelu(const std::string &x) const {
+    auto it = users.find(x);
+    if (it == users.end() || it->second.size() != 2)
+      return std::nullopt;
+    auto is = [&](size_t n, StringRef op) {
+      return n != kGraphOutput && !claimed.count(n) &&
+             model.nodes[n].opType == op &&
+             isDefaultDomain(model.nodes[n].domain) &&
+             model.nodes[n].inputs.size() == (op == "Erf" ? 1u : 2u) &&
+             model.nodes[n].outputs.size() == 1;
+    };
+    auto withScalar = [&](size_t n, const std::string &in, double want) {
+      const OnnxNode &node = model.nodes[n];
+      const std::string &other =
+          node.inputs[0] == in ? node.inputs[1] : node.inputs[0];
+      std::optional<double> v = scalar(other);
+      return (node.inputs[0] == in || node.inputs[1] == in) && v &&
+             std::abs(*v - want) <= 1e-6 * want;
+    };
+    size_t div = it->second[0], mul = it->second[1];
+    if (!is(div, "Div"))
+      std::swap(div, mul);
+    if (!is(div, "Div") || !is(mul, "Mul") ||
+        model.nodes[div].inputs[0] != x ||
+        !withScalar(div, x, std::sqrt(2.0)))
+      return std::nullopt;
+    std::optional<size_t> erf = soleUser(model.nodes[div].outputs[0]);
+    if (!erf || !is(*erf, "Erf"))
+      return std::nullopt;
+    std::optional<size_t> add = soleUser(model.nodes[*erf].outputs[0]);
+    if (!add || !is(*add, "Add") ||
+        !withScalar(*add, model.nodes[*erf].outputs[0], 1.0))
+      return std::nullopt;
+    std::optional<size_t> addUser = soleUser(model.nodes[*add].outputs[0]);
+    const std::vector<std::string> &mulIn = model.nodes[mul].inputs;
+    if (addUser != mul ||
+        !((mulIn[0] == x && mulIn[1] == model.nodes[*add].outputs[0]) ||
+          (mulIn[1] == x && mulIn[0] == model.nodes[*add].outputs[0])))
+      return std::nullopt;
+    std::optional<size_t> half = soleUser(model.nodes[mul].outputs[0]);
+    if (!half || !is(*half, "Mul") ||
+        !withScalar(*half, model.nodes[mul].outputs[0], 0.5))
+      return std::nullopt;
+    MatchedStage m;
+    m.stage.kind = "gelu";
+    m.stage.approximate = "none";
+    m.nodes = {div, *erf, *add, mul, *half};
+    for (size_t n : m.nodes)
+      m.stage.nodes.push_back(model.nodes[n].name);
+    m.output = model.nodes[*half].outputs[0];
+    return m;
+  }
+
+  void findPrologue(size_t conv) {
+    std::vector<MatchedStage> stages;
+    std::string value = model.nodes[conv].inputs[0];
+    size_t user = conv;
+    while (onlyUser(value, user)) {
+      std::optional<size_t> p = producer(value);
+      if (!p || claimed.count(*p))
+        break;
+      const OnnxNode &node = model.nodes[*p];
+      // The data: the one input that is not a scalar constant.
+      std::string data;
+      unsigned tensors = 0;
+      for (const std::string &in : node.inputs)
+        if (!in.empty() && !scalar(in)) {
+          data = in;
+          ++tensors;
+        }
+      if (tensors != 1)
+        break;
+      // Between two layers the first op after a layer stays its epilogue's
+      // unless it is the only one (as tconv-import-torch decides).
+      if (std::optional<size_t> q = producer(data);
+          !stages.empty() && q && isConvTranspose(model.nodes[*q]))
+        break;
+      std::optional<MatchedStage> stage = classify(*p, data, false);
+      if (!stage)
+        break;
+      claimed.insert(*p);
+      stages.insert(stages.begin(), std::move(*stage));
+      value = data;
+      user = *p;
+    }
+    kernelInputs[conv] = value;
+    prologues[conv] = std::move(stages);
+  }
+
+  void findEpilogue(size_t conv) {
+    std::vector<MatchedStage> stages;
+    std::string value = model.nodes[conv].outputs[0];
+    while (true) {
+      std::optional<MatchedStage> stage = matchErfGelu(value);
+      if (!stage) {
+        std::optional<size_t> u = soleUser(value);
+        if (!u || isConvTranspose(model.nodes[*u]))
+          break;
+        stage = classify(*u, value, true);
+      }
+      if (!stage)
+        break;
+      claimed.insert(stage->nodes.begin(), stage->nodes.end());
+      value = stage->output;
+      stages.push_back(std::move(*stage));
+    }
+    epilogues[conv] = std::move(stages);
+  }
+
+  const OnnxModel &model;
+  std::map<std::string, std::vector<size_t>> users;
+  std::map<std::string, size_t> producers;
+  std::set<size_t> claimed;
+};
+
+/// Builds the ops of the stages on tensors of one type, as
+/// tconv-import-torch writes them (each as ATen defines it).
+class StageBuilder {
+public:
+  StageBuilder(OpBuilder &b, Location loc, RankedTensorType type, Value base)
+      : b(b), loc(loc), type(type), base(base) {}
+
+  Value splat(double v) {
+    Type et = type.getElementType();
+    if (type.hasStaticShape())
+      return arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(type, b.getFloatAttr(et, v)));
+    if (dims.empty())
+      for (int64_t i = 0; i < type.getRank(); ++i)
+        if (type.isDynamicDim(i))
+          dims.push_back(tensor::DimOp::create(
+              b, loc, base, arith::ConstantIndexOp::create(b, loc, i)));
+    Value scalar = arith::ConstantOp::create(b, loc, b.getFloatAttr(et, v));
+    return tensor::SplatOp::create(b, loc, scalar, type, dims);
+  }
+
+  Value stage(const OnnxFusedStage &s, Value x, Value residual) {
+    const StringRef k = s.kind;
+    auto gtZero = [&] {
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
+                                   splat(0.0));
+    };
+    auto mul = [&](Value a, Value c) { return arith::MulFOp::create(b, loc, a, c); };
+    auto add = [&](Value a, Value c) { return arith::AddFOp::create(b, loc, a, c); };
+    if (k == "leaky_relu")
+      return arith::SelectOp::create(b, loc, gtZero(), x,
+                                     mul(x, splat(*s.value)));
+    if (k == "relu")
+      return arith::MaximumFOp::create(b, loc, x, splat(0.0));
+    if (k == "elu")
+      return arith::SelectOp::create(
+          b, loc, gtZero(), x,
+          mul(math::ExpM1Op::create(b, loc, x), splat(*s.value)));
+    if (k == "gelu" && s.approximate == "none")
+      return mul(mul(x, splat(0.5)),
+                 add(math::ErfOp::create(b, loc, mul(x, splat(M_SQRT1_2))),
+                     splat(1.0)));
+    if (k == "gelu") {
+      Value inner = add(x, mul(mul(mul(x, x), x), splat(0.044715)));
+      Value t = math::TanhOp::create(b, loc, mul(inner, splat(M_SQRT2 * M_2_SQRTPI * 0.5)));
+      return mul(mul(x, splat(0.5)), add(t, splat(1.0)));
+    }
+    if (k == "tanh")
+      return math::TanhOp::create(b, loc, x);
+    if (k == "sigmoid")
+      return arith::DivFOp::create(
+          b, loc, splat(1.0),
+          add(math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x)),
+              splat(1.0)));
+    if (k == "neg")
+      return arith::NegFOp::create(b, loc, x);
+    if (k == "residual")
+      return add(x, residual);
+    Value c = splat(*s.value);
+    if (k == "add")
+      return add(x, c);
+    if (k == "mul")
+      return mul(x, c);
+    if (k == "sub")
+      return arith::SubFOp::create(b, loc, x, c);
+    if (k == "rsub")
+      return arith::SubFOp::create(b, loc, c, x);
+    if (k == "div")
+      return arith::DivFOp::create(b, loc, x, c);
+    return arith::DivFOp::create(b, loc, c, x); // rdiv
+  }
+
+private:
+  OpBuilder &b;
+  Location loc;
+  RankedTensorType type;
+  Value base;
+  SmallVector<Value> dims;
+};
+
+} // namespace
 
 namespace {
 
@@ -94,8 +491,10 @@ private:
 
 class OnnxImporter {
 public:
-  OnnxImporter(const OnnxModel &model, MLIRContext &context)
-      : model(model), context(context), builder(&context) {}
+  OnnxImporter(const OnnxModel &model, MLIRContext &context,
+               OnnxImportOptions options)
+      : model(model), context(context), builder(&context), options(options),
+        neighbours(model) {}
 
   FailureOr<OnnxImportResult> run();
 
@@ -110,6 +509,8 @@ private:
   const OnnxModel &model;
   MLIRContext &context;
   OpBuilder builder;
+  OnnxImportOptions options;
+  NeighbourFinder neighbours;
   OnnxImportResult result;
   FuncNamer namer;
   /// Result types of the ConvTranspose nodes imported so far, by output
@@ -266,8 +667,23 @@ LogicalResult OnnxImporter::importNode(const OnnxNode &node, size_t index) {
   Block *entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
 
+  // The prologue maps the func's first argument (the tensor before it) to
+  // the node's X.
+  const std::vector<MatchedStage> noStages;
+  const std::vector<MatchedStage> &prologue =
+      options.fuse ? neighbours.prologues[index] : noStages;
+  const std::vector<MatchedStage> &epilogue =
+      options.fuse ? neighbours.epilogues[index] : noStages;
+  SmallVector<Value> operands(entry->getArguments());
+  {
+    StageBuilder stages(builder, loc, cast<RankedTensorType>(argTypes[0]),
+                        operands[0]);
+    for (const MatchedStage &m : prologue)
+      operands[0] = stages.stage(m.stage, operands[0], Value());
+  }
+
   OperationState state(loc, OnnxConvTransposeOp::getOperationName());
-  state.addOperands(entry->getArguments());
+  state.addOperands(operands);
   auto &props = state.getOrAddProperties<OnnxConvTransposeOp::Properties>();
   if (failed(setAttributes(props, node, loc)))
     return failure();
@@ -292,23 +708,51 @@ LogicalResult OnnxImporter::importNode(const OnnxNode &node, size_t index) {
     return failure();
   state.addTypes(resultTypes);
   Operation *op = builder.create(state);
-  func::ReturnOp::create(builder, loc, op->getResults());
-  func.setFunctionType(builder.getFunctionType(argTypes, resultTypes));
+  producedTypes[node.outputs[0]] = resultTypes.front();
 
+  // The epilogue, on the result; a residual is one more argument.
+  OnnxFusedFunc fused{funcName, {}, {}, {}};
+  Value y = op->getResult(0);
+  std::string resultName = node.outputs[0];
+  StageBuilder stages(builder, loc, cast<RankedTensorType>(resultTypes[0]),
+                      y);
+  for (const MatchedStage &m : epilogue) {
+    Value residual;
+    if (m.stage.kind == "residual") {
+      fused.residuals.push_back({entry->getNumArguments(), m.residual});
+      inputs.push_back(m.residual);
+      argTypes.push_back(resultTypes[0]);
+      residual = entry->addArgument(resultTypes[0], loc);
+    }
+    y = stages.stage(m.stage, y, residual);
+    resultName = m.output;
+    fused.epilogue.push_back(m.stage);
+  }
+  for (const MatchedStage &m : prologue)
+    fused.prologue.push_back(m.stage);
+  func::ReturnOp::create(builder, loc, y);
+  func.setFunctionType(builder.getFunctionType(argTypes, y.getType()));
+
+  if (!prologue.empty())
+    inputs[0] = neighbours.kernelInputs[index];
   for (auto [i, tensor] : llvm::enumerate(inputs))
     func.setArgAttr(i, kOnnxNameAttr, builder.getStringAttr(tensor));
-  func.setResultAttr(0, kOnnxNameAttr, builder.getStringAttr(node.outputs[0]));
-  producedTypes[node.outputs[0]] = resultTypes.front();
+  func.setResultAttr(0, kOnnxNameAttr, builder.getStringAttr(resultName));
+  if (options.fuse)
+    result.funcs.push_back(std::move(fused));
   return success();
 }
 
 FailureOr<OnnxImportResult> OnnxImporter::run() {
   Location modelLoc = FileLineColLoc::get(&context, model.path, 0, 0);
   result.module = ModuleOp::create(modelLoc);
+  if (options.fuse)
+    neighbours.run();
   size_t imported = 0;
   for (auto [index, node] : llvm::enumerate(model.nodes)) {
     if (!isConvTranspose(node)) {
-      result.skipped.push_back({node.opType, node.name, index});
+      if (!options.fuse || !neighbours.isFused(index))
+        result.skipped.push_back({node.opType, node.name, index});
       continue;
     }
     if (failed(importNode(node, index)))
@@ -328,7 +772,8 @@ FailureOr<OnnxImportResult> OnnxImporter::run() {
   return std::move(result);
 }
 
-FailureOr<OnnxImportResult> mlir::tconv::importOnnxModel(const OnnxModel &model,
-                                                         MLIRContext &context) {
-  return OnnxImporter(model, context).run();
+FailureOr<OnnxImportResult>
+mlir::tconv::importOnnxModel(const OnnxModel &model, MLIRContext &context,
+                             OnnxImportOptions options) {
+  return OnnxImporter(model, context, options).run();
 }

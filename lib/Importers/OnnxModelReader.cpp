@@ -151,6 +151,16 @@ OnnxAttribute readAttribute(const onnx::AttributeProto &attr) {
     result.kind = OnnxAttribute::Kind::String;
     result.s = attr.s();
     break;
+  case onnx::AttributeProto_AttributeType_FLOAT:
+    result.kind = OnnxAttribute::Kind::Float;
+    result.f = attr.f();
+    break;
+  case onnx::AttributeProto_AttributeType_TENSOR:
+    result.kind = OnnxAttribute::Kind::Tensor;
+    result.t.elementType = attr.t().data_type();
+    result.t.dims.assign(attr.t().dims().begin(), attr.t().dims().end());
+    decodeInitializerData(attr.t(), result.t);
+    break;
   default:
     break;
   }
@@ -221,6 +231,8 @@ std::optional<OnnxModel> readOnnxModel(const std::string &path,
       if (info.has_type())
         model.tensorTypes.emplace(info.name(), readTensorType(info.type()));
 
+  for (const onnx::ValueInfoProto &info : graph.output())
+    model.outputs.push_back(info.name());
   for (const onnx::TensorProto &tensor : graph.initializer()) {
     OnnxInitializer init;
     init.elementType = tensor.data_type();

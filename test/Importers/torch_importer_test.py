@@ -172,8 +172,10 @@ def read_bin(directory, entry):
 
 
 def import_model(args, expr, shape, out, extra=()):
+    # --no-fuse: these checks are about the layers themselves; the fusion of
+    # their elementwise neighbours has its own test (fusion_importer_test.py).
     cmd = [args.import_torch, MODEL_FILE, "--module", expr, "--input-shape",
-           ",".join(map(str, shape)), "-o", out] + list(extra)
+           ",".join(map(str, shape)), "-o", out, "--no-fuse"] + list(extra)
     p = run(cmd)
     check(p.returncode == 0, "%s: exit status %d\n%s" % (" ".join(cmd), p.returncode, p.stderr))
     return p.returncode == 0

@@ -16,7 +16,10 @@
 #include "tconv/Importers/OnnxImporter.h"
 #include "tconv/Importers/OnnxModel.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
@@ -44,6 +47,12 @@ static cl::opt<std::string>
                    cl::desc("Output .mlir file ('-' for stdout; weight files "
                             "and the manifest go beside it)"),
                    cl::value_desc("file"), cl::cat(category));
+
+static cl::opt<bool>
+    noFuse("no-fuse",
+           cl::desc("Import each ConvTranspose alone, without the elementwise "
+                    "nodes around it (LeakyRelu before it, Tanh after it, ...)"),
+           cl::cat(category));
 
 static constexpr const char *kTool = "tconv-import-onnx";
 
@@ -141,14 +150,16 @@ int main(int argc, char **argv) {
     return fail("cannot read '" + inputFilename + "': " + readError);
 
   DialectRegistry registry;
-  registry.insert<mlir::tconv::TconvDialect, func::FuncDialect>();
+  registry.insert<mlir::tconv::TconvDialect, func::FuncDialect,
+                  arith::ArithDialect, math::MathDialect,
+                  tensor::TensorDialect>();
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
   context.getDiagEngine().registerHandler(
       [](Diagnostic &diag) { printDiagnostic(diag); });
 
   FailureOr<mlir::tconv::OnnxImportResult> imported =
-      mlir::tconv::importOnnxModel(*model, context);
+      mlir::tconv::importOnnxModel(*model, context, {/*fuse=*/!noFuse});
   if (failed(imported) || failed(verify(*imported->module)))
     return 1;
 
@@ -216,6 +227,46 @@ int main(int argc, char **argv) {
                            {"index", int64_t(node.index)}});
   }
 
+  // What each func fuses (not written with --no-fuse, whose output is the
+  // layers alone, as before fusion).
+  llvm::json::Array manifestFuncs;
+  for (const mlir::tconv::OnnxFusedFunc &f : imported->funcs) {
+    auto stages = [](const std::vector<mlir::tconv::OnnxFusedStage> &list) {
+      llvm::json::Array out;
+      for (const mlir::tconv::OnnxFusedStage &s : list) {
+        llvm::json::Object entry{{"op", s.kind},
+                                 {"nodes", llvm::json::Array(s.nodes)}};
+        if (s.value)
+          entry[s.kind == "leaky_relu" || s.kind == "elu" ? "alpha"
+                                                          : "scalar"] =
+              *s.value;
+        if (!s.approximate.empty())
+          entry["approximate"] = s.approximate;
+        out.push_back(std::move(entry));
+      }
+      return out;
+    };
+    llvm::json::Array extras;
+    for (const auto &[argument, tensor] : f.residuals)
+      extras.push_back(llvm::json::Object{{"argument", int64_t(argument)},
+                                          {"tensor", tensor},
+                                          {"kind", "input"}});
+    if (!f.prologue.empty() || !f.epilogue.empty()) {
+      headerOs << "// Fused into @" << f.funcName << ":";
+      for (const auto &s : f.prologue)
+        headerOs << " " << s.kind;
+      headerOs << " -> ConvTranspose ->";
+      for (const auto &s : f.epilogue)
+        headerOs << " " << s.kind;
+      headerOs << "\n";
+    }
+    manifestFuncs.push_back(
+        llvm::json::Object{{"func", f.funcName},
+                           {"prologue", stages(f.prologue)},
+                           {"epilogue", stages(f.epilogue)},
+                           {"extra_operands", std::move(extras)}});
+  }
+
   std::string mlirText = header;
   llvm::raw_string_ostream mlirOs(mlirText);
   imported->module->print(mlirOs);
@@ -238,14 +289,17 @@ int main(int argc, char **argv) {
   }
   std::string manifest;
   llvm::raw_string_ostream manifestOs(manifest);
-  manifestOs << llvm::formatv(
-      "{0:2}\n", llvm::json::Value(llvm::json::Object{
-                     {"generator", kTool},
-                     {"model", inputFilename.getValue()},
-                     {"opset", model->opsetVersion},
-                     {"mlir", llvm::sys::path::filename(outputFilename).str()},
-                     {"weights", std::move(manifestWeights)},
-                     {"skipped", std::move(manifestSkipped)}}));
+  llvm::json::Object manifestObject{
+      {"generator", kTool},
+      {"model", inputFilename.getValue()},
+      {"opset", model->opsetVersion},
+      {"mlir", llvm::sys::path::filename(outputFilename).str()},
+      {"weights", std::move(manifestWeights)},
+      {"skipped", std::move(manifestSkipped)}};
+  if (!noFuse)
+    manifestObject["funcs"] = std::move(manifestFuncs);
+  manifestOs << llvm::formatv("{0:2}\n",
+                              llvm::json::Value(std::move(manifestObject)));
   if (int rc = writeFile((stem + ".weights.json").str(), manifest))
     return rc;
   return writeFile(outputFilename, mlirText);

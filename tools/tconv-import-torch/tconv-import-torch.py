@@ -102,6 +102,13 @@ class Call:
         self.weight = weight
         self.bias = bias
         self.problem = problem            # why the op cannot express it, or None
+        self.prologue = []                # Stages before the layer (find_neighbours)
+        self.epilogue = []                # Stages after it
+
+    def fusion_key(self):
+        """What a func fuses: calls that differ in it get different funcs."""
+        return (tuple((s.kind, s.params) for s in self.prologue),
+                tuple((s.kind, s.params) for s in self.epilogue))
 
 
 def module_attrs(m):
@@ -205,8 +212,9 @@ def describe_exception(e):
     return "%s: %s" % (type(e).__name__, text[0] if text else "")
 
 
-def trace_python(torch, model):
-    """Instruments every ConvTranspose instance of the model; returns
+def trace_python(torch, model, recorder=None):
+    """Instruments every ConvTranspose instance of the model (and reports
+    each call to `recorder`, a DataflowRecorder, when given); returns
     (calls, layers, static): the list the instrumented layers append each call
     to (in execution order) once run_model has run, every such instance found
     in the module tree (path, class name), and (path, class, problem) per
@@ -229,8 +237,8 @@ def trace_python(torch, model):
         original = m.forward
         overridden = cls.forward is not base.forward
 
-        def forward(*args, _m=m, _path=path or "<root>", _rank=rank, _orig=original,
-                    _overridden=overridden, **kwargs):
+        def record(*args, _m=m, _path=path or "<root>", _rank=rank, _orig=original,
+                   _overridden=overridden, **kwargs):
             out = _orig(*args, **kwargs)
             x = args[0] if args else kwargs.get("input")
             output_size = args[1] if len(args) > 1 else kwargs.get("output_size")
@@ -246,9 +254,23 @@ def trace_python(torch, model):
             else:
                 problem = call_problem(_rank, attrs, shape, dtype, output_size,
                                        out_shape, list(weight.shape))
-            calls.append(Call(_path, type(_m).__name__, _rank, attrs, shape, dtype,
-                              out_shape, weight, bias, problem))
+            call = Call(_path, type(_m).__name__, _rank, attrs, shape, dtype,
+                        out_shape, weight, bias, problem)
+            calls.append(call)
+            if recorder and isinstance(x, torch.Tensor) and isinstance(out, torch.Tensor):
+                recorder.layer_call(call, x, out)
             return out
+
+        def forward(*args, _record=record, **kwargs):
+            # The recorder records the call as one op, not what it runs
+            # (nor this function's own reads of the weight).
+            if recorder:
+                recorder.in_layer += 1
+            try:
+                return _record(*args, **kwargs)
+            finally:
+                if recorder:
+                    recorder.in_layer -= 1
 
         m.forward = forward
         static.append((path or "<root>", cls.__name__, static_problem(module_attrs(m))))
@@ -257,15 +279,280 @@ def trace_python(torch, model):
     return calls, layers, static
 
 
-def run_model(torch, model, inputs):
+def run_model(torch, model, inputs, recorder=None):
+    """Runs the model once; with a recorder, under its TorchFunctionMode, and
+    then finds each layer call's elementwise neighbours."""
     model.eval()
     try:
         with torch.no_grad():
-            model(*inputs)
+            if recorder:
+                with recorder.mode():
+                    out = model(*inputs)
+            else:
+                model(*inputs)
     except BaseException as e:
         fail("running the model on inputs %s failed: %s" % (
             ", ".join("%s %s" % (list(x.shape), dtype_name(x.dtype)) for x in inputs),
             describe_exception(e)))
+    if recorder:
+        find_neighbours(torch, recorder, flat_tensors(torch, out))
+
+
+# ---------------------------------------------------------------------------
+# Fusion: the elementwise neighbours of each layer call (docs/importers.md)
+# ---------------------------------------------------------------------------
+
+# Functions that read only a tensor's metadata: not a use of its values.
+METADATA_FUNCS = {"size", "dim", "numel", "__len__", "is_floating_point",
+                  "is_contiguous", "stride", "element_size", "nelement"}
+METADATA_ATTRS = {"_version", "shape", "dtype", "device", "ndim", "is_cuda", "layout",
+                  "requires_grad", "is_leaf", "grad_fn", "names"}
+
+
+def flat_tensors(torch, value):
+    """The tensors inside nested lists, tuples and dicts, in order."""
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in flat_tensors(torch, v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in flat_tensors(torch, v)]
+    return []
+
+
+def value_key(t):
+    """A tensor value: the object and its version, so that an in-place op
+    (F.leaky_relu(x, inplace=True)) makes a new value of the same object.
+    Every recorded tensor is kept alive, so ids are never reused."""
+    try:
+        return (id(t), t._version)
+    except RuntimeError:  # an inference-mode tensor has no version counter
+        return (id(t), 0)
+
+
+class Op:
+    """One torch function called by the model (outside the ConvTranspose
+    layers), or one call of an instrumented layer (`call` set)."""
+
+    def __init__(self, name, args, kwargs, inputs, outputs, call=None):
+        self.name = name
+        self.args = args
+        self.kwargs = kwargs
+        self.inputs = inputs    # keys of the tensor arguments, in order
+        self.outputs = outputs  # keys of the tensor results
+        self.call = call
+
+
+class DataflowRecorder:
+    """Records the model's run as a list of Ops over tensor values, through a
+    TorchFunctionMode: every torch function, Tensor method and operator the
+    model's Python code calls, each once (the mode is off while the function
+    runs, so F.gelu's own internals are not recorded). Inside an
+    instrumented ConvTranspose only the layer call itself is recorded."""
+
+    def __init__(self, torch):
+        self.torch = torch
+        self.ops = []
+        self.alive = []
+        self.in_layer = 0
+        recorder = self
+
+        class Mode(torch.overrides.TorchFunctionMode):
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                kwargs = kwargs or {}
+                if recorder.in_layer:
+                    return func(*args, **kwargs)
+                name = getattr(func, "__name__", "")
+                if name == "__get__":
+                    name = "." + getattr(getattr(func, "__self__", None), "__name__", "?")
+                ins = flat_tensors(torch, (args, kwargs))
+                in_keys = [value_key(t) for t in ins]
+                out = func(*args, **kwargs)
+                if name in METADATA_FUNCS or name[1:] in METADATA_ATTRS:
+                    return out
+                outs = flat_tensors(torch, out)
+                recorder.alive.extend(ins + outs)
+                recorder.ops.append(Op(name, args, kwargs, in_keys,
+                                       [value_key(t) for t in outs]))
+                return out
+
+        self.mode = Mode
+
+    def layer_call(self, call, x, out):
+        self.alive.extend([x, out])
+        self.ops.append(Op("<layer>", (), {}, [value_key(x)], [value_key(out)], call))
+
+
+class Stage:
+    """One elementwise step of a prologue or epilogue: `kind` with its scalar
+    parameters; `other` is the residual operand's key for kind 'residual'."""
+
+    def __init__(self, kind, params=(), other=None, other_tensor=None):
+        self.kind = kind
+        self.params = tuple(params)
+        self.other = other
+        self.other_tensor = other_tensor
+
+    def describe(self):
+        names = {"leaky_relu": ("negative_slope",), "elu": ("alpha",),
+                 "gelu": ("approximate",)}
+        if self.kind in names:
+            return "%s(%s)" % (self.kind, ", ".join(
+                "%s=%r" % kv for kv in zip(names[self.kind], self.params)))
+        if self.params:
+            return "%s %r" % (self.kind, self.params[0])
+        return self.kind
+
+    def manifest(self):
+        entry = {"op": self.kind}
+        keys = {"leaky_relu": ["negative_slope"], "elu": ["alpha"],
+                "gelu": ["approximate"], "residual": []}
+        for k, v in zip(keys.get(self.kind, ["scalar"]), self.params):
+            entry[k] = v
+        return entry
+
+
+def bind(args, kwargs, names, defaults):
+    """The arguments of a call, by parameter name (None if they do not fit)."""
+    if len(args) > len(names):
+        return None
+    bound = dict(defaults)
+    bound.update(zip(names, args))
+    for k, v in kwargs.items():
+        if k not in names:
+            return None
+        bound[k] = v
+    return bound if all(n in bound for n in names) else None
+
+
+def is_scalar(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and \
+        v == v and abs(v) != float("inf")
+
+
+def classify(torch, op, data, epilogue):
+    """The Stage `op` computes from the value `data`, or None when it is not
+    an elementwise op tconv can fuse with that value as its data."""
+    if not op.outputs or len(op.outputs) != 1 or op.call is not None:
+        return None
+    name = op.name[:-1] if op.name.endswith("_") and not op.name.startswith("_") else op.name
+    unary = {
+        "leaky_relu": (["input", "negative_slope", "inplace"], {"negative_slope": 0.01, "inplace": False}),
+        "relu": (["input", "inplace"], {"inplace": False}),
+        "elu": (["input", "alpha", "inplace"], {"alpha": 1.0, "inplace": False}),
+        "gelu": (["input", "approximate"], {"approximate": "none"}),
+        "silu": (["input", "inplace"], {"inplace": False}),
+        "tanh": (["input"], {}), "sigmoid": (["input"], {}), "neg": (["input"], {}),
+    }
+    if name in unary:
+        names, defaults = unary[name]
+        b = bind(op.args, op.kwargs, names, defaults)
+        if b is None or not isinstance(b["input"], torch.Tensor) or \
+                value_key_of(op, 0) != data or len(op.inputs) != 1:
+            return None
+        if name == "leaky_relu":
+            return Stage(name, [float(b["negative_slope"])]) if is_scalar(b["negative_slope"]) else None
+        if name == "elu":
+            return Stage(name, [float(b["alpha"])]) if is_scalar(b["alpha"]) else None
+        if name == "gelu":
+            return Stage(name, [b["approximate"]]) if b["approximate"] in ("none", "tanh") else None
+        return Stage(name)
+    binary = {"add": "add", "__add__": "add", "__radd__": "add", "mul": "mul",
+              "__mul__": "mul", "__rmul__": "mul", "sub": "sub", "__sub__": "sub",
+              "div": "div", "__truediv__": "div", "true_divide": "div",
+              "__rsub__": "rsub", "__rdiv__": "rdiv", "__rtruediv__": "rdiv"}
+    if name not in binary or len(op.args) != 2 or \
+            any(k != "alpha" or op.kwargs[k] != 1 for k in op.kwargs):
+        return None
+    kind = binary[name]
+    a, b = op.args
+    if not isinstance(a, torch.Tensor) or value_key_of(op, 0) != data:
+        # torch.add(2, x) and the like: the data is not the first argument.
+        if kind in ("add", "mul") and isinstance(b, torch.Tensor) and \
+                is_scalar(a) and op.inputs == [data]:
+            return Stage(kind, [float(a)])
+        if kind == "add" and epilogue and isinstance(a, torch.Tensor) and \
+                isinstance(b, torch.Tensor) and op.inputs[1] == data:
+            return residual_stage(a, op.inputs[0], b, data)
+        return None
+    if is_scalar(b):
+        return Stage(kind, [float(b)])
+    if kind == "add" and epilogue and isinstance(b, torch.Tensor) and len(op.inputs) == 2:
+        return residual_stage(b, op.inputs[1], a, data)
+    return None
+
+
+def value_key_of(op, i):
+    return op.inputs[i] if i < len(op.inputs) else None
+
+
+def residual_stage(other, other_key, data_tensor, data):
+    """x + r with r a tensor of x's own shape and type (no broadcasting), not
+    x itself."""
+    if other_key == data or other.shape != data_tensor.shape or \
+            other.dtype != data_tensor.dtype:
+        return None
+    return Stage("residual", other=other_key, other_tensor=other)
+
+
+def find_neighbours(torch, recorder, model_outputs):
+    """Sets call.prologue, call.epilogue (lists of Stage) and
+    call.kernel_input (the tensor before the prologue) of every recorded
+    layer call. An op is taken only when every intermediate value it
+    touches is used by the chain alone. Prologues are found first: an op
+    between two layers goes to the next layer's prologue (conv ->
+    leaky_relu -> conv), except the first of several, which stays after the
+    layer it follows (conv -> tanh -> leaky_relu -> conv)."""
+    ops = recorder.ops
+    producer = {}
+    users = {}
+    for i, op in enumerate(ops):
+        for k in op.inputs:
+            users.setdefault(k, []).append(i)
+        for k in op.outputs:
+            producer[k] = i
+    outputs = {value_key(t) for t in model_outputs}
+    claimed = set()
+    layers = [(i, op) for i, op in enumerate(ops) if op.call is not None]
+
+    def only_user(key, user):
+        return key not in outputs and users.get(key, []) == [user]
+
+    for i, op in layers:
+        stages = []
+        value, user = op.inputs[0], i
+        while only_user(value, user) and value in producer and producer[value] not in claimed:
+            p = producer[value]
+            data = ops[p].inputs[0] if ops[p].inputs else None
+            # Between two layers (conv -> tanh -> leaky_relu -> conv) the op
+            # right after the first layer is its epilogue's, unless it is
+            # the only one (conv -> leaky_relu -> conv).
+            if stages and data in producer and ops[producer[data]].call is not None:
+                break
+            # The data is the one tensor input; anything else is a scalar.
+            stage = classify(torch, ops[p], data, epilogue=False) \
+                if len(ops[p].inputs) == 1 else None
+            if stage is None:
+                break
+            stages.insert(0, stage)
+            claimed.add(p)
+            value, user = data, p
+        op.call.prologue = stages
+        op.call.prologue_input_key = value
+    for i, op in layers:
+        stages = []
+        value = op.outputs[0]
+        while value not in outputs and len(users.get(value, [])) == 1:
+            u = users[value][0]
+            if u in claimed or ops[u].call is not None:
+                break
+            stage = classify(torch, ops[u], value, epilogue=True)
+            if stage is None:
+                break
+            stages.append(stage)
+            claimed.add(u)
+            value = ops[u].outputs[0]
+        op.call.epilogue = stages
 
 
 # ---------------------------------------------------------------------------
@@ -441,7 +728,7 @@ def make_funcs(calls, dynamic_batch, dynamic_length):
             if dynamic_length:
                 s[2:] = [None] * (len(s) - 2)
             return s
-        key = (c.path, tuple(dyn(c.input_shape)), c.dtype)
+        key = (c.path, tuple(dyn(c.input_shape)), c.dtype, c.fusion_key())
         if key in by_key:
             by_key[key].calls += 1
             continue
@@ -464,7 +751,131 @@ def arr(values):
     return "array<i64: %s>" % ", ".join(str(v) for v in values)
 
 
+def mlir_float(v):
+    """A Python float as an MLIR float literal that parses back to the same
+    double (MLIR wants a '.' in the mantissa: 1e-05 -> 1.0e-05)."""
+    text = repr(float(v))
+    mantissa, _, exponent = text.partition("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    return mantissa + ("e" + exponent if exponent else "")
+
+
+# sqrt(2/pi) and 1/sqrt(2) as PyTorch's GeluKernel.cpp computes them
+# (M_SQRT2 * M_2_SQRTPI * 0.5, M_SQRT1_2), in double.
+GELU_TANH_BETA = 0.7978845608028654
+GELU_TANH_KAPPA = 0.044715
+SQRT1_2 = 0.7071067811865476
+
+
+class StageEmitter:
+    """Writes the elementwise ops of one stage on tensors of `ttype`, each as
+    PyTorch defines it (ATen's CPU kernels), with the forms tconv-compile
+    fuses (docs/fusion.md): scalars are splats, dense<> for static shapes,
+    tensor.splat sized by tensor.dim of `base` for dynamic ones."""
+
+    def __init__(self, lines, prefix, shape, et, base):
+        self.lines = lines
+        self.prefix = prefix
+        self.shape = shape
+        self.et = et
+        self.base = base
+        self.ttype = "tensor<%sx%s>" % (dims(shape), et)
+        self.btype = "tensor<%sxi1>" % dims(shape)
+        self.n = 0
+        self.splats = {}
+        self.dim_values = None
+
+    def fresh(self):
+        self.n += 1
+        return "%%%s%d" % (self.prefix, self.n - 1)
+
+    def emit(self, text):
+        self.lines.append("  " + text)
+
+    def splat(self, value):
+        value = float(value)
+        if value in self.splats:
+            return self.splats[value]
+        if None not in self.shape:
+            name = self.fresh()
+            self.emit("%s = arith.constant dense<%s> : %s" % (name, mlir_float(value), self.ttype))
+        else:
+            if self.dim_values is None:
+                self.dim_values = []
+                for i, s in enumerate(self.shape):
+                    if s is None:
+                        idx, d = self.fresh(), self.fresh()
+                        self.emit("%s = arith.constant %d : index" % (idx, i))
+                        self.emit("%s = tensor.dim %s, %s : %s" % (d, self.base, idx, self.ttype))
+                        self.dim_values.append(d)
+            scalar, name = self.fresh(), self.fresh()
+            self.emit("%s = arith.constant %s : %s" % (scalar, mlir_float(value), self.et))
+            self.emit("%s = tensor.splat %s[%s] : %s" % (
+                name, scalar, ", ".join(self.dim_values), self.ttype))
+        self.splats[value] = name
+        return name
+
+    def op(self, opname, *operands):
+        name = self.fresh()
+        self.emit("%s = %s %s : %s" % (name, opname, ", ".join(operands), self.ttype))
+        return name
+
+    def cmp_gt_zero(self, x):
+        zero = self.splat(0.0)
+        name = self.fresh()
+        self.emit("%s = arith.cmpf ogt, %s, %s : %s" % (name, x, zero, self.ttype))
+        return name
+
+    def select(self, cond, a, b):
+        name = self.fresh()
+        self.emit("%s = arith.select %s, %s, %s : %s, %s" % (
+            name, cond, a, b, self.btype, self.ttype))
+        return name
+
+    def stage(self, s, x, extra):
+        """Emits Stage `s` on value x; `extra` is the func argument of a
+        residual. Returns the result's SSA name."""
+        k = s.kind
+        if k == "leaky_relu":   # x > 0 ? x : x * slope
+            return self.select(self.cmp_gt_zero(x), x, self.op("arith.mulf", x, self.splat(s.params[0])))
+        if k == "relu":         # max(x, 0), NaN stays NaN
+            return self.op("arith.maximumf", x, self.splat(0.0))
+        if k == "elu":          # x > 0 ? x : alpha * (exp(x) - 1)
+            neg = self.op("arith.mulf", self.op("math.expm1", x), self.splat(s.params[0]))
+            return self.select(self.cmp_gt_zero(x), x, neg)
+        if k == "gelu" and s.params[0] == "none":  # x * 0.5 * (1 + erf(x / sqrt(2)))
+            e = self.op("math.erf", self.op("arith.mulf", x, self.splat(SQRT1_2)))
+            return self.op("arith.mulf", self.op("arith.mulf", x, self.splat(0.5)),
+                           self.op("arith.addf", e, self.splat(1.0)))
+        if k == "gelu":         # 0.5 * x * (1 + tanh(beta * (x + kappa * x^3)))
+            cube = self.op("arith.mulf", self.op("arith.mulf", x, x), x)
+            inner = self.op("arith.addf", x, self.op("arith.mulf", cube, self.splat(GELU_TANH_KAPPA)))
+            t = self.op("math.tanh", self.op("arith.mulf", inner, self.splat(GELU_TANH_BETA)))
+            return self.op("arith.mulf", self.op("arith.mulf", x, self.splat(0.5)),
+                           self.op("arith.addf", t, self.splat(1.0)))
+        if k == "tanh":
+            return self.op("math.tanh", x)
+        if k in ("sigmoid", "silu"):  # 1 / (1 + exp(-x)), x / (1 + exp(-x))
+            d = self.op("arith.addf", self.op("math.exp", self.op("arith.negf", x)), self.splat(1.0))
+            return self.op("arith.divf", self.splat(1.0) if k == "sigmoid" else x, d)
+        if k == "neg":
+            return self.op("arith.negf", x)
+        if k == "residual":
+            return self.op("arith.addf", x, extra)
+        c = self.splat(s.params[0])
+        return {"add": lambda: self.op("arith.addf", x, c),
+                "mul": lambda: self.op("arith.mulf", x, c),
+                "sub": lambda: self.op("arith.subf", x, c),
+                "rsub": lambda: self.op("arith.subf", c, x),
+                "div": lambda: self.op("arith.divf", x, c),
+                "rdiv": lambda: self.op("arith.divf", c, x)}[k]()
+
+
 def mlir_func(f):
+    """The func of `f`: the prologue's ops on %input, the layer, the
+    epilogue's ops on its result (docs/importers.md). Without stages, the
+    layer alone (the output of --no-fuse)."""
     c = f.call
     et = DTYPES[c.dtype][0]
     t_in = "tensor<%sx%s>" % (dims(f.input_type), et)
@@ -478,21 +889,42 @@ def mlir_func(f):
         args.append("%%bias: %s" % t_b)
         operands.append("%bias")
         types.append(t_b)
+    # Extra operands: one run-time input per residual, after the bias.
+    extras = {}
+    for s in c.epilogue:
+        if s.kind == "residual":
+            extras[s] = "%%residual%d" % len(extras)
+            args.append("%s: %s" % (extras[s], t_out))
     a = c.attrs
     attrs = ("stride = %s, padding = %s, output_padding = %s, dilation = %s, "
              "groups = %d : i64, padding_mode = \"%s\"" % (
                  arr(a["stride"]), arr(a["padding"]), arr(a["output_padding"]),
                  arr(a["dilation"]), a["groups"], a["padding_mode"]))
     traced = "%s %s" % (dims(c.input_shape), c.traced_dtype)
-    return ("// %s: %s, traced input %s -> %s%s\n"
+    lines = []
+    pro = StageEmitter(lines, "p", f.input_type, et, "%input")
+    x = "%input"
+    for s in c.prologue:
+        x = pro.stage(s, x, None)
+    operands[0] = x
+    lines.append("  %%0 = tconv.torch_conv_transpose %s {%s}\n"
+                 "      : (%s) -> %s" % (", ".join(operands), attrs, ", ".join(types), t_out))
+    epi = StageEmitter(lines, "e", f.result_type, et, "%0")
+    y = "%0"
+    for s in c.epilogue:
+        y = epi.stage(s, y, extras.get(s))
+    fused = ""
+    if c.prologue or c.epilogue:
+        fused = "// fused: %s -> %s -> %s\n" % (
+            ", ".join(s.describe() for s in c.prologue) or "(input)", c.module_class,
+            ", ".join(s.describe() for s in c.epilogue) or "(output)")
+    return ("// %s: %s, traced input %s -> %s%s\n%s"
             "func.func @%s(%s) -> %s {\n"
-            "  %%0 = tconv.torch_conv_transpose %s {%s}\n"
-            "      : (%s) -> %s\n"
-            "  return %%0 : %s\n"
+            "%s\n"
+            "  return %s : %s\n"
             "}\n" % (c.path, c.module_class, traced, dims(c.output_shape),
-                     "" if f.calls == 1 else " (%d calls)" % f.calls,
-                     f.name, ", ".join(args), t_out, ", ".join(operands), attrs,
-                     ", ".join(types), t_out, t_out))
+                     "" if f.calls == 1 else " (%d calls)" % f.calls, fused,
+                     f.name, ", ".join(args), t_out, "\n".join(lines), y, t_out))
 
 
 # ---------------------------------------------------------------------------
@@ -532,6 +964,15 @@ def write_outputs(torch, args, funcs, skipped, source_desc):
             "traced_dtype": DTYPES[c.traced_dtype][0],
             "calls": f.calls, "bias": c.bias is not None,
             "attributes": c.attrs})
+        if not args.no_fuse:
+            func_entries[-1].update({
+                "prologue": [s.manifest() for s in c.prologue],
+                "epilogue": [s.manifest() for s in c.epilogue],
+                "extra_operands": [
+                    {"argument": 3 + (c.bias is not None) + i, "name": "residual%d" % i,
+                     "kind": "input", "shape": f.result_type, "dtype": et,
+                     "traced_shape": list(s.other_tensor.shape)}
+                    for i, s in enumerate(x for x in c.epilogue if x.kind == "residual")]})
     manifest = {
         "generator": PROG, "source": source_desc,
         "mlir": os.path.basename(out),
@@ -596,6 +1037,9 @@ def main(argv):
                         help="make every spatial size dynamic ('?')")
     parser.add_argument("--skip-unsupported", action="store_true",
                         help="import the supported layers, warn about the others")
+    parser.add_argument("--no-fuse", action="store_true",
+                        help="import each layer alone, without the elementwise ops "
+                        "around it (a leaky_relu before it, a tanh after it, ...)")
     args = parser.parse_args(argv)
     if args.torchscript and (args.model or args.module):
         fail("give either MODEL.py with --module, or --torchscript, not both")
@@ -621,7 +1065,8 @@ def main(argv):
         source = "TorchScript '%s'" % args.torchscript
     else:
         model = load_python_model(torch, args.model, args.module)
-        calls, layers, static = trace_python(torch, model)
+        recorder = None if args.no_fuse else DataflowRecorder(torch)
+        calls, layers, static = trace_python(torch, model, recorder)
         source = "'%s', module '%s'" % (args.model, args.module)
     source += ", input %s %s, seed %d" % (
         " ".join(dims(s) for s in shapes), args.input_dtype, args.seed)
@@ -635,7 +1080,7 @@ def main(argv):
         fail("unsupported layers (use --skip-unsupported to import the others):\n"
              + "\n".join("  %s (%s): %s" % (p, c, why) for p, c, why in bad_static))
     if not args.torchscript:
-        run_model(torch, model, inputs)
+        run_model(torch, model, inputs, recorder)
 
     unsupported = [c for c in calls if c.problem]
     if unsupported and not args.skip_unsupported:

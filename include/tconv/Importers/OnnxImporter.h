@@ -15,6 +15,7 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Support/LLVM.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,10 +36,35 @@ struct OnnxSkippedNode {
   size_t index;
 };
 
+/// One elementwise step taken into a func (docs/importers.md, "Fusion"):
+/// `kind` as tconv-import-torch names it (leaky_relu, relu, elu, gelu, tanh,
+/// sigmoid, neg, add, sub, rsub, mul, div, rdiv, residual), its scalar
+/// parameter if any, and the ONNX nodes it stands for.
+struct OnnxFusedStage {
+  std::string kind;
+  std::optional<double> value; // alpha, or the scalar operand
+  std::string approximate;     // gelu: "none" or "tanh"
+  std::vector<std::string> nodes;
+};
+
+/// The stages of one func and its extra arguments (residuals: run-time
+/// inputs, after X, W[, B]).
+struct OnnxFusedFunc {
+  std::string funcName;
+  std::vector<OnnxFusedStage> prologue, epilogue;
+  std::vector<std::pair<unsigned, std::string>> residuals; // argument, tensor
+};
+
+struct OnnxImportOptions {
+  /// Take each ConvTranspose's elementwise neighbours into its func.
+  bool fuse = true;
+};
+
 struct OnnxImportResult {
   OwningOpRef<ModuleOp> module;
   std::vector<OnnxWeightBinding> weights;
   std::vector<OnnxSkippedNode> skipped;
+  std::vector<OnnxFusedFunc> funcs; // one per func when fusing
 };
 
 /// Imports every ConvTranspose node of `model`. Errors (and the dialect's
@@ -48,7 +74,7 @@ struct OnnxImportResult {
 /// here beyond what building the ops checks: callers run mlir::verify.
 FailureOr<OnnxImportResult>
 importOnnxModel(const ::tconv::onnx_import::OnnxModel &model,
-                MLIRContext &context);
+                MLIRContext &context, OnnxImportOptions options = {});
 
 /// NameLoc("node 'NAME' (ConvTranspose #I)") around FileLineColLoc(PATH, 0, 0):
 /// the node is what a diagnostic must name, the model file where it lives.

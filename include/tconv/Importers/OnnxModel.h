@@ -52,12 +52,14 @@ struct OnnxInitializer {
 };
 
 struct OnnxAttribute {
-  enum class Kind { Int, Ints, String, Other };
+  enum class Kind { Int, Ints, String, Float, Tensor, Other };
   std::string name;
   Kind kind = Kind::Other;
   int64_t i = 0;
   std::vector<int64_t> ints;
   std::string s;
+  float f = 0;
+  OnnxInitializer t; // Kind::Tensor (a Constant node's value)
   std::string typeName; // AttributeProto.AttributeType, for diagnostics
 };
 
@@ -77,6 +79,7 @@ struct OnnxModel {
   std::vector<OnnxNode> nodes; // in graph order (topologically sorted)
   std::map<std::string, OnnxTensorType> tensorTypes;
   std::map<std::string, OnnxInitializer> initializers;
+  std::vector<std::string> outputs; // the graph's outputs, by name
   /// Why ONNX shape inference failed, when it did (the importer then knows
   /// only the types the model declares).
   std::string shapeInferenceError;
