@@ -12,6 +12,12 @@
 //   runFromNcl()    reorder the ncw input in, the primitive, reorder the
 //                   output back to ncw: what a PyTorch-layout caller pays
 //
+// Optionally (fusion_bench.cpp) with a bias, an activation after the
+// deconvolution as oneDNN fuses it (an eltwise post-op), and one before it,
+// which oneDNN does not fuse: a separate eltwise primitive, inside the timed
+// region, from a copy of the input in the primitive's layout into the
+// primitive's source.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef TCONV_BENCHMARKS_ONEDNNDECONV_H
@@ -22,6 +28,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace tconv::bench {
@@ -43,13 +50,24 @@ struct DeconvShape {
   size_t ySize() const { return size_t(N * Cout * lout()); }
 };
 
+/// An eltwise activation (algorithm undef: none).
+struct Activation {
+  dnnl::algorithm algorithm = dnnl::algorithm::undef;
+  float alpha = 0, beta = 0;
+  explicit operator bool() const {
+    return algorithm != dnnl::algorithm::undef;
+  }
+};
+
 class OneDnnDeconv {
 public:
   enum class Layout { Preferred, Nwc };
 
-  /// x, w, y: the caller's ncw input, PyTorch weight, ncw output.
+  /// x, w, y: the caller's ncw input, PyTorch weight, ncw output; bias
+  /// (Cout) or null; `pre` applied to the input, `post` to the output.
   OneDnnDeconv(const DeconvShape &sh, Layout layout, float *x, float *w,
-               float *y)
+               float *y, float *bias = nullptr, Activation pre = {},
+               Activation post = {})
       : eng(dnnl::engine::kind::cpu, 0), strm(eng) {
     using namespace dnnl;
     using dt = memory::data_type;
@@ -67,27 +85,52 @@ public:
       weiStrides = {sh.cig() * sh.cog() * sh.K, sh.K, sh.cog() * sh.K, 1};
     }
     const tag act = layout == Layout::Nwc ? tag::nwc : tag::any;
-    deconvolution_forward::desc desc(
-        prop_kind::forward_inference, algorithm::deconvolution_direct,
-        memory::desc(src, dt::f32, act), memory::desc(wei, dt::f32, tag::any),
-        memory::desc(dst, dt::f32, act), {sh.s}, {sh.d - 1}, {sh.p},
-        {sh.p - sh.op});
-    deconvolution_forward::primitive_desc pd(desc, eng);
+    const memory::desc srcDesc(src, dt::f32, act), dstDesc(dst, dt::f32, act),
+        weiDesc(wei, dt::f32, tag::any), biasDesc({sh.Cout}, dt::f32, tag::x);
+    deconvolution_forward::desc desc =
+        bias ? deconvolution_forward::desc(
+                   prop_kind::forward_inference,
+                   algorithm::deconvolution_direct, srcDesc, weiDesc, biasDesc,
+                   dstDesc, {sh.s}, {sh.d - 1}, {sh.p}, {sh.p - sh.op})
+             : deconvolution_forward::desc(
+                   prop_kind::forward_inference,
+                   algorithm::deconvolution_direct, srcDesc, weiDesc, dstDesc,
+                   {sh.s}, {sh.d - 1}, {sh.p}, {sh.p - sh.op});
+    primitive_attr attr;
+    if (post) {
+      post_ops ops;
+      ops.append_eltwise(1.0f, post.algorithm, post.alpha, post.beta);
+      attr.set_post_ops(ops);
+    }
+    deconvolution_forward::primitive_desc pd(desc, attr, eng);
     prim = deconvolution_forward(pd);
     info = std::string(pd.impl_info_str()) + " src:" + layoutName(pd.src_desc()) +
            " wei:" + layoutName(pd.weights_desc()) +
            " dst:" + layoutName(pd.dst_desc());
+    if (bias)
+      primBias = memory(biasDesc, eng, bias);
 
     userSrc = memory(memory::desc(src, dt::f32, tag::ncw), eng, x);
     memory userWei(memory::desc(wei, dt::f32, weiStrides), eng, w);
     userDst = memory(memory::desc(dst, dt::f32, tag::ncw), eng, y);
     reorderSrc = pd.src_desc() != userSrc.get_desc();
     reorderDst = pd.dst_desc() != userDst.get_desc();
-    primSrc = reorderSrc ? memory(pd.src_desc(), eng) : userSrc;
+    primSrc = reorderSrc || pre ? memory(pd.src_desc(), eng) : userSrc;
     primDst = reorderDst ? memory(pd.dst_desc(), eng) : userDst;
-    if (reorderSrc) {
-      srcReorder = reorder(userSrc, primSrc);
-      srcReorder.execute(strm, userSrc, primSrc); // the primitive's input
+    // With an activation before: the input, in the primitive's layout, is
+    // preSrc, and an eltwise primitive writes the activation into primSrc.
+    if (pre) {
+      preSrc = memory(pd.src_desc(), eng);
+      preEltwise = eltwise_forward(eltwise_forward::primitive_desc(
+          eltwise_forward::desc(prop_kind::forward_inference, pre.algorithm,
+                                pd.src_desc(), pre.alpha, pre.beta),
+          eng));
+      info += " after eltwise";
+    }
+    if (reorderSrc || pre) {
+      memory &rawSrc = pre ? preSrc : primSrc;
+      srcReorder = reorder(userSrc, rawSrc);
+      srcReorder.execute(strm, userSrc, rawSrc); // the primitive's input
     }
     if (reorderDst)
       dstReorder = reorder(primDst, userDst);
@@ -101,18 +144,14 @@ public:
   }
 
   void runPrimitive() {
-    prim.execute(strm, {{DNNL_ARG_SRC, primSrc},
-                        {DNNL_ARG_WEIGHTS, primWei},
-                        {DNNL_ARG_DST, primDst}});
+    execute();
     strm.wait();
   }
 
   void runFromNcl() {
-    if (reorderSrc)
-      srcReorder.execute(strm, userSrc, primSrc);
-    prim.execute(strm, {{DNNL_ARG_SRC, primSrc},
-                        {DNNL_ARG_WEIGHTS, primWei},
-                        {DNNL_ARG_DST, primDst}});
+    if (reorderSrc || preEltwise)
+      srcReorder.execute(strm, userSrc, preEltwise ? preSrc : primSrc);
+    execute();
     if (reorderDst)
       dstReorder.execute(strm, primDst, userDst);
     strm.wait();
@@ -148,10 +187,24 @@ public:
   }
 
 private:
+  /// [The activation before,] the deconvolution [and its post-op].
+  void execute() {
+    if (preEltwise)
+      preEltwise.execute(strm,
+                         {{DNNL_ARG_SRC, preSrc}, {DNNL_ARG_DST, primSrc}});
+    std::unordered_map<int, dnnl::memory> args = {{DNNL_ARG_SRC, primSrc},
+                                                  {DNNL_ARG_WEIGHTS, primWei},
+                                                  {DNNL_ARG_DST, primDst}};
+    if (primBias)
+      args[DNNL_ARG_BIAS] = primBias;
+    prim.execute(strm, args);
+  }
+
   dnnl::engine eng;
   dnnl::stream strm;
   dnnl::deconvolution_forward prim;
-  dnnl::memory userSrc, userDst, primSrc, primWei, primDst;
+  dnnl::memory userSrc, userDst, primSrc, primWei, primDst, primBias, preSrc;
+  dnnl::eltwise_forward preEltwise;
   bool reorderSrc = false, reorderDst = false;
   dnnl::reorder srcReorder, dstReorder;
 };

@@ -40,13 +40,34 @@ Expr constantOf(Type type, double value) {
   return type.is_float() ? make_const(type, value) : cast(Bool(), value != 0);
 }
 
-/// exp(x) - 1 without the cancellation near 0 (Kahan): with u = exp(x)
-/// rounded, (u - 1) * x / log(u) corrects the rounding of u.
+/// exp(x) - 1 without the cancellation near 0. f32: with x = n ln2 + r,
+/// |r| <= ln2/2 (Cody-Waite, two parts of ln2), expm1(x) = 2^n expm1(r) +
+/// (2^n - 1), and expm1(r) by its Taylor series to r^8/8! (truncation below
+/// 6e-10 relative): the cost of one exp, so an epilogue ELU is a few FMAs per
+/// element, not an exp, a log and a division. x is clamped to [-30, 88],
+/// where expm1 has rounded to -1 and 2^n stays finite. The range reduction
+/// and the sum are evaluated strictly (Halide's simplifier reassociates
+/// floats). f64 (libm calls
+/// either way): Kahan's (u - 1) * x / log(u) with u = exp(x), which corrects
+/// the rounding of u.
 Expr expm1Of(Expr x) {
-  Expr u = exp(x);
-  Expr um1 = u - 1;
-  return select(u == 1, x, um1 == -1, make_const(x.type(), -1.0),
-                um1 * x / log(u));
+  if (x.type().bits() == 64) {
+    Expr u = exp(x);
+    Expr um1 = u - 1;
+    return select(u == 1, x, um1 == -1, make_const(x.type(), -1.0),
+                  um1 * x / log(u));
+  }
+  Expr xc = clamp(x, -30.0f, 88.0f);
+  Expr n = round(xc * 1.44269504088896341f);
+  Expr r = strict_float((xc - n * 0.693145751953125f) -
+                        n * 1.428606765330187e-06f);
+  Expr series = make_const(Float(32), 1.0 / 40320);
+  for (double factorial : {5040.0, 720.0, 120.0, 24.0, 6.0, 2.0})
+    series = series * r + make_const(Float(32), 1.0 / factorial);
+  Expr expm1r = (series * r) * r + r;
+  Expr scale = reinterpret(Float(32), (cast<int32_t>(n) + 127) << 23);
+  // Strict: reassociated, scale * e + (scale - 1) is 0 for tiny x.
+  return strict_float(scale * expm1r + (scale - 1));
 }
 
 /// log(1 + x) without the cancellation near 0 (Goldberg): with u = 1 + x
