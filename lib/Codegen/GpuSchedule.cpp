@@ -281,6 +281,18 @@ Status checkGpuSupport(const TransposedConvSpec &spec, const Target &target) {
     return Status::error(
         "the GPU API of target '" + target.to_string() +
         "' is not supported: tconv schedules for OpenCL and CUDA only");
+  // A fused f64 erf is the C library's erf (ElementwiseCodegen.cpp): CUDA's
+  // PTX would reference an undefined function, and OpenCL's own erf for
+  // double is far less accurate than libm on PoCL (5e-9 off).
+  for (const std::optional<ElementwiseStage> *stage :
+       {&spec.prologue, &spec.epilogue})
+    if (*stage)
+      for (const ScalarInstruction &inst : (*stage)->program.instructions)
+        if (inst.opcode == ScalarOpcode::Erf && inst.type == ScalarType::F64)
+          return Status::error(
+              "math.erf in f64 in a fused stage is not supported on GPU "
+              "targets (it is the C library's erf); compute it in f32 "
+              "(arith.truncf/extf around it) or compile for the CPU");
   if (spec.elementType == ElementType::BF16 &&
       target.has_feature(Target::CUDA))
     return Status::error(
