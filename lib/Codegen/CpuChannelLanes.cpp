@@ -126,6 +126,10 @@ public:
     return !f.gpu && f.spec.spatialRank == 1 &&
            f.coutPerGroup % f.vectorWidth == 0;
   }
+  const char *requirement() const override {
+    return "1-D, with output channels per group a multiple of the target's "
+           "vector width";
+  }
 
   /// Never by default yet: the tuner measures it (docs/performance.md).
   bool defaultFor(const ShapeFacts &f) const override {

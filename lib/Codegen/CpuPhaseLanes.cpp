@@ -127,6 +127,10 @@ public:
   bool supports(const ShapeFacts &f) const override {
     return !f.gpu && canTreatPhasesAsLanes(f.spec);
   }
+  const char *requirement() const override {
+    return "1-D, dilation 1, and a kernel size that is a multiple of the "
+           "stride (>= 2)";
+  }
 
   /// Few output channels, enough input channels to reduce over (not
   /// depthwise: on pocket_up, K 32, s 16, cpu-phase-gemm ran 4.7x this

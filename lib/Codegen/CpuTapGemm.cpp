@@ -119,6 +119,7 @@ public:
   bool supports(const ShapeFacts &f) const override {
     return !f.gpu && canTreatTapsAsColumns(f.spec);
   }
+  const char *requirement() const override { return "1-D"; }
 
   /// One or two output channels per group and enough input channels for a
   /// GEMM (depthwise layers have one: nothing to reuse); cpu-phase-lanes

@@ -31,6 +31,11 @@ public:
   bool supports(const ShapeFacts &f) const override {
     return !f.gpu && (!phasesInSlices || f.uniformPhaseTaps);
   }
+  const char *requirement() const override {
+    return phasesInSlices ? "1-D, stride >= 2, and the same number of taps "
+                            "in every stride phase"
+                          : "";
+  }
 
   bool defaultFor(const ShapeFacts &f) const override {
     return supports(f) && (!phasesInSlices || slicesPhasesByRule(f));

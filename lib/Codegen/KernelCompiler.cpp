@@ -159,8 +159,8 @@ Status compileKernel(const TransposedConvSpec &spec,
                            target + "'");
     if (forced && !forced->supports(facts))
       return Status::error("--schedule=" + schedule +
-                           " does not support this kernel (its stride phases "
-                           "have different tap counts)");
+                           " does not support this kernel: it needs " +
+                           forced->requirement());
     if (forced)
       if (Status s = forced->prepare(); !s.ok())
         return s;

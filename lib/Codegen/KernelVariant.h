@@ -55,6 +55,10 @@ public:
   /// form it needs). The tuner tries every variant that supports a shape.
   virtual bool supports(const ShapeFacts &facts) const = 0;
 
+  /// What supports() requires of a CPU kernel, for the error of a forced
+  /// --schedule ("1-D"); empty when it takes every CPU kernel.
+  virtual const char *requirement() const { return ""; }
+
   /// Whether the registry picks this variant for `facts` by default (when no
   /// variant before it did). Implies supports().
   virtual bool defaultFor(const ShapeFacts &facts) const {

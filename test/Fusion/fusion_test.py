@@ -354,6 +354,9 @@ def main():
     ap.add_argument("--target", default="host")
     ap.add_argument("--cxx", default="c++")
     ap.add_argument("--only", default="")
+    ap.add_argument("--schedule", default="",
+                    help="a kernel variant to force (tconv-compile --schedule); "
+                         "cases it does not support are skipped")
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
     gpu = "opencl" in args.target or "cuda" in args.target
@@ -371,15 +374,28 @@ def main():
 
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)
-    mlir = os.path.join(args.work, "fused.mlir")
     funcs = {c.name: write_func(c) for c in cases}
-    with open(mlir, "w") as f:
-        f.write("\n".join(text for text, _ in funcs.values()))
     out = os.path.join(args.work, "kernels")
-    rc, err = kernel_runner.compile_mlir(args.tconv_compile, mlir, out, args.target)
-    if rc != 0:
-        print("tconv-compile failed (%s):\n%s" % (rc, err))
-        return 1
+    extra = ["--schedule=" + args.schedule] if args.schedule else []
+    # One file (one tconv-compile run) for all; with a forced variant, one
+    # per case, so a case the variant does not support can be skipped.
+    groups = [cases] if not args.schedule else [[c] for c in cases]
+    compiled = []
+    for group in groups:
+        mlir = os.path.join(args.work, "%s.mlir" % (group[0].name if args.schedule
+                                                    else "fused"))
+        with open(mlir, "w") as f:
+            f.write("\n".join(funcs[c.name][0] for c in group))
+        rc, err = kernel_runner.compile_mlir(args.tconv_compile, mlir, out, args.target,
+                                             extra)
+        if rc != 0 and args.schedule and "does not support" in err:
+            print("skip %s: %s" % (group[0].name, err.strip().splitlines()[-1]))
+            continue
+        if rc != 0:
+            print("tconv-compile failed (%s):\n%s" % (rc, err))
+            return 1
+        compiled += group
+    cases = compiled
     runner = kernel_runner.build_runner(
         [kernel_runner.Kernel(c.name, os.path.join(out, c.name + ".o")) for c in cases],
         os.path.join(out, "halide_runtime.o"), args.work, args.cxx)
