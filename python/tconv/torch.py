@@ -118,8 +118,9 @@ def swap_conv_transposes(model, example_input, target="host", verbose=True,
                          cache=None):
     """A copy of `model` with every nn.ConvTranspose1d/2d/3d that it calls on
     `example_input` (a tensor, or a tuple of the forward's arguments) replaced
-    by a TconvConvTranspose, and the paths of the layers swapped in its
-    attribute `tconv_swapped`. Layers that cannot be swapped (padding_mode
+    by a TconvConvTranspose, the paths of the layers swapped in its
+    attribute `tconv_swapped` and the tconv.Module of their kernels in
+    `tconv_module` (its set_num_threads sizes their thread pool). Layers that cannot be swapped (padding_mode
     other than 'zeros', a subclass overriding forward, an element type
     other than float16/bfloat16/float32/float64, never called) are left as
     they are, with the reason in `tconv_skipped`. With `verbose`, says on
@@ -178,6 +179,7 @@ def swap_conv_transposes(model, example_input, target="host", verbose=True,
         for path, m, name, weight, bias in chosen:
             _set_submodule(new, path, TconvConvTranspose(
                 module.kernels[name], m, weight, bias, path))
+    new.tconv_module = module if chosen else None
     new.tconv_swapped = [path for path, *_ in chosen]
     new.tconv_skipped = skipped
     if verbose:
