@@ -1,5 +1,5 @@
 """What the Python package's tests share: the package under test (from
-PYTHONPATH: <build>/python), the kernels of kernels.mlir built by the build
+PYTHONPATH: <build>/python), the kernels of Inputs/kernels.mlir built by the build
 ($TCONV_TEST_KERNELS: their kernels.so), and PyTorch's reference."""
 
 import os
@@ -11,7 +11,7 @@ import torch.nn.functional as F
 
 import tconv
 
-# What each kernel of kernels.mlir is in PyTorch: (function, keyword args).
+# What each kernel of Inputs/kernels.mlir is in PyTorch: (function, keyword args).
 REFERENCE = {
     "ups_0": (F.conv_transpose1d, dict(stride=8, padding=4)),
     "grouped": (F.conv_transpose1d, dict(stride=2, padding=1, output_padding=1,
