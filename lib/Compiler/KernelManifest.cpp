@@ -85,6 +85,18 @@ std::vector<KernelOperand> kernelOperands(const TransposedConvSpec &spec) {
   if (spec.hasBias)
     operands.push_back(
         {"bias", "bias", spec.elementType, {spec.outChannels}});
+  // Fused elementwise operands: per channel (C) or the full shape of the
+  // tensor their stage maps (the input for a prologue, the output for an
+  // epilogue).
+  for (size_t k = 0; k < spec.extraOperands.size(); ++k) {
+    const TransposedConvSpec::ExtraOperand &extra = spec.extraOperands[k];
+    const std::vector<int64_t> &tensor = extra.forPrologue ? input : output;
+    operands.push_back(
+        {"extra", "extra" + std::to_string(k), spec.elementType,
+         extra.shape == ::tconv::codegen::ExtraOperandShape::PerChannel
+             ? std::vector<int64_t>{tensor[1]}
+             : tensor});
+  }
   operands.push_back({"output", "output", spec.elementType, output});
   return operands;
 }

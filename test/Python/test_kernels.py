@@ -16,7 +16,8 @@ class LoadTest(unittest.TestCase):
     def test_manifest(self):
         mod = load_kernels()
         self.assertEqual(sorted(mod.kernels),
-                         ["conv2d_f64", "conv3d_f16", "grouped", "tiny", "ups_0"])
+                         ["conv2d_f64", "conv3d_f16", "grouped", "snake_residual", "tiny",
+                          "ups_0"])
         ups = mod.ups_0.info
         self.assertEqual([(o.role, o.name, o.element_type, o.extents)
                           for o in ups.operands],
@@ -69,6 +70,18 @@ class CallTest(unittest.TestCase):
     def test_3d_float16(self):
         for batch in (1, 2):
             self.check("conv3d_f16", batch, dtype=torch.float16)
+
+    def test_fused_extra_operands(self):
+        # alpha > 0: the snake divides by it.
+        self.assertEqual([(o.role, o.name, o.extents)
+                          for o in self.mod.snake_residual.info.operands],
+                         [("input", "input", [1, 4, 8]), ("weight", "weight", [4, 2, 4]),
+                          ("extra", "extra0", [4]), ("extra", "extra1", [1, 2, 16]),
+                          ("output", "output", [1, 2, 16])])
+        x, w, alpha, res = operands(self.mod.snake_residual)
+        alpha = alpha.abs() + 0.5
+        want = reference("snake_residual", x, w, alpha, res)
+        assert_close(self, self.mod.snake_residual(x, w, alpha, res), want, torch.float32)
 
     def test_non_contiguous_operands_are_copied(self):
         k = self.mod.ups_0

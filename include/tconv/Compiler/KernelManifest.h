@@ -30,8 +30,8 @@ namespace mlir::tconv {
 
 /// One buffer argument of a kernel.
 struct KernelOperand {
-  /// "input", "weight", "bias", "output"; "extra" for operands a future
-  /// kernel takes after the bias and before the output (fused elementwise).
+  /// "input", "weight", "bias", "output"; "extra" for the operands of fused
+  /// elementwise code, after the bias and before the output.
   std::string role;
   std::string name;
   ::tconv::codegen::ElementType elementType;

@@ -31,3 +31,20 @@ func.func @tiny(%x: tensor<1x1x8xf32>, %w: tensor<1x1x2xf32>) -> tensor<1x1x9xf3
   %0 = tconv.torch_conv_transpose %x, %w : (tensor<1x1x8xf32>, tensor<1x1x2xf32>) -> tensor<1x1x9xf32>
   return %0 : tensor<1x1x9xf32>
 }
+
+// Fused (tconv-compile runs --tconv-fuse-elementwise): a snake activation
+// before, a residual and tanh after; two extra operands after the weight,
+// alpha (per input channel) and the residual (the output's shape).
+func.func @snake_residual(%x: tensor<1x4x8xf32>, %w: tensor<4x2x4xf32>, %alpha: tensor<4xf32>, %res: tensor<1x2x16xf32>) -> tensor<1x2x16xf32> {
+  %empty = tensor.empty() : tensor<1x4x8xf32>
+  %a = linalg.broadcast ins(%alpha : tensor<4xf32>) outs(%empty : tensor<1x4x8xf32>) dimensions = [0, 2]
+  %ax = arith.mulf %a, %x : tensor<1x4x8xf32>
+  %s = math.sin %ax : tensor<1x4x8xf32>
+  %s2 = arith.mulf %s, %s : tensor<1x4x8xf32>
+  %q = arith.divf %s2, %a : tensor<1x4x8xf32>
+  %sn = arith.addf %x, %q : tensor<1x4x8xf32>
+  %y = tconv.conv_transpose %sn, %w {dilation = array<i64: 1>, pad_hi = array<i64: 1>, pad_lo = array<i64: 1>, stride = array<i64: 2>} : (tensor<1x4x8xf32>, tensor<4x2x4xf32>) -> tensor<1x2x16xf32>
+  %r = arith.addf %y, %res : tensor<1x2x16xf32>
+  %t = math.tanh %r : tensor<1x2x16xf32>
+  return %t : tensor<1x2x16xf32>
+}

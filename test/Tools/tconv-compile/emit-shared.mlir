@@ -11,6 +11,8 @@
 // FILES-NEXT: halide_runtime.o
 // FILES-NEXT: layers.json
 // FILES-NEXT: layers.so
+// FILES-NEXT: snake_residual.h
+// FILES-NEXT: snake_residual.o
 // FILES-NEXT: static_nobias.h
 // FILES-NEXT: static_nobias.o
 // FILES-NOT: {{.}}
@@ -97,6 +99,26 @@
 // CHECK-NEXT:     ],
 // CHECK-NEXT:     "name": "output",
 // CHECK-NOT:      "role": "bias"
+// Fused operands (role extra), after the weight and before the output:
+// alpha per input channel, the residual of the output's shape.
+// CHECK:      "name": "snake_residual",
+// CHECK-NEXT: "operands": [
+// CHECK:          "name": "weight",
+// CHECK:          "extents": [
+// CHECK-NEXT:       4
+// CHECK-NEXT:     ],
+// CHECK-NEXT:     "name": "extra0",
+// CHECK-NEXT:     "rank": 1,
+// CHECK-NEXT:     "role": "extra"
+// CHECK:          "extents": [
+// CHECK-NEXT:       1,
+// CHECK-NEXT:       2,
+// CHECK-NEXT:       16
+// CHECK-NEXT:     ],
+// CHECK-NEXT:     "name": "extra1",
+// CHECK-NEXT:     "rank": 3,
+// CHECK-NEXT:     "role": "extra"
+// CHECK:          "name": "output",
 // CHECK:      "library": "layers.so",
 // CHECK-NEXT: "target": "x86-64-linux-avx2-fma-f16c",
 // CHECK-NEXT: "version": 1
@@ -124,4 +146,17 @@ func.func @dyn(%x: tensor<?x4x?xf32>, %w: tensor<4x3x3xf32>, %b: tensor<6xf32>) 
 func.func @static_nobias(%x: tensor<1x3x5x6xf64>, %w: tensor<3x2x2x2xf64>) -> tensor<1x2x6x7xf64> {
   %0 = tconv.torch_conv_transpose %x, %w : (tensor<1x3x5x6xf64>, tensor<3x2x2x2xf64>) -> tensor<1x2x6x7xf64>
   return %0 : tensor<1x2x6x7xf64>
+}
+func.func @snake_residual(%x: tensor<1x4x8xf32>, %w: tensor<4x2x4xf32>, %alpha: tensor<4xf32>, %res: tensor<1x2x16xf32>) -> tensor<1x2x16xf32> {
+  %empty = tensor.empty() : tensor<1x4x8xf32>
+  %a = linalg.broadcast ins(%alpha : tensor<4xf32>) outs(%empty : tensor<1x4x8xf32>) dimensions = [0, 2]
+  %ax = arith.mulf %a, %x : tensor<1x4x8xf32>
+  %s = math.sin %ax : tensor<1x4x8xf32>
+  %s2 = arith.mulf %s, %s : tensor<1x4x8xf32>
+  %q = arith.divf %s2, %a : tensor<1x4x8xf32>
+  %sn = arith.addf %x, %q : tensor<1x4x8xf32>
+  %y = tconv.conv_transpose %sn, %w {dilation = array<i64: 1>, pad_hi = array<i64: 1>, pad_lo = array<i64: 1>, stride = array<i64: 2>} : (tensor<1x4x8xf32>, tensor<4x2x4xf32>) -> tensor<1x2x16xf32>
+  %r = arith.addf %y, %res : tensor<1x2x16xf32>
+  %t = math.tanh %r : tensor<1x2x16xf32>
+  return %t : tensor<1x2x16xf32>
 }
