@@ -15,8 +15,9 @@ from ._errors import CompileError, Error, KernelError, ManifestError
 from ._library import Kernel, Module, load
 from ._compile import cache_dir, compile
 
+# Not "torch": `from tconv import *` should not import PyTorch.
 __all__ = ["CompileError", "Error", "Kernel", "KernelError", "ManifestError",
-           "Module", "cache_dir", "compile", "load", "torch"]
+           "Module", "cache_dir", "compile", "load"]
 
 
 def __getattr__(name):

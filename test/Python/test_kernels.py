@@ -2,6 +2,8 @@
 rank, dynamic batch and length, zero-copy, non-contiguous operands; every
 result against PyTorch."""
 
+import subprocess
+import sys
 import unittest
 
 import numpy
@@ -34,6 +36,17 @@ class LoadTest(unittest.TestCase):
         mod = load_kernels()
         again = tconv.load(mod.manifest_path)
         self.assertEqual(sorted(again.kernels), sorted(mod.kernels))
+
+
+class ImportTest(unittest.TestCase):
+    def test_import_needs_no_torch(self):
+        code = ("import sys, tconv\n"
+                "assert 'torch' not in sys.modules, 'import tconv imported torch'\n"
+                "tconv.torch.swap_conv_transposes  # imported on first use\n"
+                "assert 'torch' in sys.modules\n")
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                             text=True)
+        self.assertEqual(run.returncode, 0, run.stderr)
 
 
 class CallTest(unittest.TestCase):
