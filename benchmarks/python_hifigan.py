@@ -13,6 +13,9 @@ ConvTranspose1d and one residual Conv1d(c, c, 3) standing for the resblocks
 conv_post and tanh. So the whole-model ratio here is higher than a full
 generator's. Times are the best of 5 runs of >= 0.2 s each. Meaningful only
 on a quiet machine: the script prints the load average with the figures.
+At 2 threads or more, run it with OMP_WAIT_POLICY=PASSIVE: PyTorch's spinning
+OpenMP workers otherwise take the cores from the kernels' Halide workers
+(docs/python.md has the figures both ways).
 """
 
 import argparse

@@ -4,9 +4,7 @@ original PyTorch model at other batches and lengths than the example's;
 layers it cannot swap left alone; inference only."""
 
 import os
-import shutil
 import sys
-import tempfile
 import unittest
 
 import torch
@@ -46,13 +44,8 @@ class Mixed(nn.Module):
 
 
 class SwapTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.cache = tempfile.mkdtemp()
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.cache)
+    """Compiles into tconv.cache_dir() ($TCONV_CACHE_DIR from ctest):
+    test_compile checks the cache itself."""
 
     def compare(self, model, swapped, shape, tol):
         x = torch.randn(shape, generator=torch.Generator().manual_seed(sum(shape)))
@@ -67,7 +60,7 @@ class SwapTest(unittest.TestCase):
     def test_user_guide_upsampler(self):
         model = upsampler.build()
         swapped = tconv.torch.swap_conv_transposes(model, torch.randn(1, 80, 32),
-                                                   verbose=False, cache=self.cache)
+                                                   verbose=False)
         self.assertEqual(swapped.tconv_swapped, ["ups.0", "ups.1"])
         self.assertEqual(swapped.tconv_skipped, {})
         for layer in swapped.ups:
@@ -82,7 +75,7 @@ class SwapTest(unittest.TestCase):
         torch.manual_seed(1)
         model = Mixed().eval()
         swapped = tconv.torch.swap_conv_transposes(model, torch.randn(1, 4, 6),
-                                                   verbose=False, cache=self.cache)
+                                                   verbose=False)
         self.assertEqual(swapped.tconv_swapped, ["a", "b", "c", "d"])
         self.assertEqual(swapped.tconv_skipped, {
             "unused": "not called on the example input",
@@ -94,7 +87,7 @@ class SwapTest(unittest.TestCase):
     def test_inference_only_and_unbatched(self):
         model = nn.Sequential(nn.ConvTranspose1d(2, 3, 4, stride=2)).eval()
         swapped = tconv.torch.swap_conv_transposes(model, torch.randn(1, 2, 5),
-                                                   verbose=False, cache=self.cache)
+                                                   verbose=False)
         x = torch.randn(2, 7, requires_grad=True)  # unbatched (C, L)
         with self.assertRaisesRegex(RuntimeError, "computes no gradients; call the "
                                     "model under torch.no_grad"):
@@ -114,8 +107,7 @@ class SwapTest(unittest.TestCase):
         from io import StringIO
         err = StringIO()
         with redirect_stderr(err):
-            tconv.torch.swap_conv_transposes(model, torch.randn(1, 2, 5),
-                                             cache=self.cache)
+            tconv.torch.swap_conv_transposes(model, torch.randn(1, 2, 5))
         self.assertEqual(err.getvalue(), "tconv: swapped 2 of 2 ConvTranspose layers\n")
         with self.assertRaisesRegex(TypeError, "model must be a torch.nn.Module"):
             tconv.torch.swap_conv_transposes(None, torch.randn(1))
