@@ -1,5 +1,5 @@
 # tconv_add_kernel_library(<name> SOURCES <file.mlir>... [TARGET <halide-target>]
-#                          [EMIT_INIT] [TUNING_DB <tuning.json>])
+#                          [EMIT_INIT] [TUNING_DB <tuning.json>] [SHARED])
 #
 # Compiles every func.func of each .mlir source with tconv-compile at build
 # time and gathers the objects into the static library <name>. The generated
@@ -9,10 +9,15 @@
 # docs/initialization.md). TUNING_DB builds the kernels it has entries for
 # with them (tconv-compile --tuning-db; tconv-tune writes the file).
 #
+# SHARED: instead of the static library, one shared library per source,
+# <stem>.so with its manifest <stem>.json (tconv-compile --emit=shared, for
+# the Python package, docs/python.md), built by the custom target <name>,
+# whose property TCONV_SHARED_LIBRARIES lists the .so paths.
+#
 # The function names are read from the sources at configure time (tconv-compile
 # names each object after its func); editing a source re-runs the configure.
 function(tconv_add_kernel_library name)
-  cmake_parse_arguments(ARG "EMIT_INIT" "TARGET;TUNING_DB" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "EMIT_INIT;SHARED" "TARGET;TUNING_DB" "SOURCES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "tconv_add_kernel_library(${name}): no SOURCES given")
   endif()
@@ -34,6 +39,9 @@ function(tconv_add_kernel_library name)
   if(ARG_EMIT_INIT)
     set(emit_args --emit=init)
   endif()
+  if(ARG_SHARED)
+    list(APPEND emit_args --emit=shared)
+  endif()
   set(tuning_dep)
   if(ARG_TUNING_DB)
     get_filename_component(ARG_TUNING_DB "${ARG_TUNING_DB}" ABSOLUTE)
@@ -42,6 +50,7 @@ function(tconv_add_kernel_library name)
   endif()
 
   set(objects)
+  set(shared_libraries)
   set(include_dirs)
   set(runtime)
   foreach(source IN LISTS ARG_SOURCES)
@@ -53,6 +62,10 @@ function(tconv_add_kernel_library name)
     string(REGEX MATCHALL "func\\.func[ \t]+(public[ \t]+|private[ \t]+)?@[A-Za-z_][A-Za-z0-9_]*"
            decls "${text}")
     set(outputs "${outdir}/halide_runtime.o")
+    if(ARG_SHARED)
+      list(APPEND outputs "${outdir}/${stem}.so" "${outdir}/${stem}.json")
+      list(APPEND shared_libraries "${outdir}/${stem}.so")
+    endif()
     foreach(decl IN LISTS decls)
       string(REGEX REPLACE ".*@" "" func "${decl}")
       list(APPEND outputs "${outdir}/${func}.o" "${outdir}/${func}.h")
@@ -75,6 +88,13 @@ function(tconv_add_kernel_library name)
       set(runtime "${outdir}/halide_runtime.o")
     endif()
   endforeach()
+
+  if(ARG_SHARED)
+    add_custom_target(${name} ALL DEPENDS ${shared_libraries})
+    set_target_properties(${name} PROPERTIES
+      TCONV_SHARED_LIBRARIES "${shared_libraries}")
+    return()
+  endif()
 
   set_source_files_properties(${objects} ${runtime} PROPERTIES
     EXTERNAL_OBJECT TRUE GENERATED TRUE)

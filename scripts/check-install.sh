@@ -7,7 +7,8 @@
 #
 # <scratch-dir> (default <tconv-build-dir>/install-check) is emptied first; it
 # receives prefix/ (the installed tconv) and standalone/ (the example's build).
-# Also checks that the installed tconv-opt runs, that the installed C++ API
+# Also checks that the installed tconv-opt runs, that the installed Python
+# package imports and finds the installed tconv-compile, that the installed C++ API
 # links and works from another project (test/install/codegen-api), and that
 # find_package(tconv) fails with a clear message when the package's
 # tconv-compile is missing.
@@ -48,6 +49,14 @@ count=$(grep -c 'tconv.conv_transpose' <<<"$normalized" || true)
 if [[ $count -ne 2 ]]; then
   echo "FAIL: expected 2 tconv.conv_transpose ops, got $count:" >&2
   echo "$normalized" >&2
+  exit 1
+fi
+
+echo "== the installed Python package imports and runs the installed tconv-compile"
+found=$(env -u TCONV_COMPILE PYTHONPATH="$prefix/lib/python3/dist-packages" /usr/bin/python3 -c \
+  'import tconv, tconv._compile as c; print(c.find_tconv_compile())')
+if [[ $found != "$prefix/bin/tconv-compile" ]]; then
+  echo "FAIL: the installed package finds '$found', not $prefix/bin/tconv-compile" >&2
   exit 1
 fi
 

@@ -11,7 +11,8 @@ The guide's fenced blocks are its test:
                       shown to the reader only.
 All shell blocks run in one bash process in a fresh, empty working directory,
 with tconv's tools (--bin) first on PATH, then the directory of Debian's
-python3 (--python; a pyenv or venv python3 earlier on PATH lacks torch), and
+python3 (--python; a pyenv or venv python3 earlier on PATH lacks torch),
+PYTHONPATH holding the build's Python package (--bin/../python), and
 TCONV_SRC set to the source tree: what the guide's first section asks the
 reader to set up. A failing
 command fails the test and names the block's line in the guide.
@@ -89,6 +90,7 @@ def main():
     env["PATH"] = os.pathsep.join([os.path.abspath(args.bin),
                                    os.path.dirname(args.python), env.get("PATH", "")])
     env["TCONV_SRC"] = src
+    env["PYTHONPATH"] = os.path.abspath(os.path.join(args.bin, "..", "python"))
     p = subprocess.run(["bash", "-c", "\n".join(script)], cwd=work, env=env,
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        universal_newlines=True)

@@ -8,7 +8,9 @@
 // --tconv-fuse-elementwise (docs/fusion.md), and compiles every
 // func.func (one tconv op and a return) into OUTDIR/<func>.o and <func>.h, plus
 // OUTDIR/halide_runtime.o once for the target; --emit=init adds
-// <func>_init_params.o and .h (docs/initialization.md). Every func is checked
+// <func>_init_params.o and .h (docs/initialization.md); --emit=shared adds
+// OUTDIR/<stem>.so, every kernel and the runtime in one shared library, and
+// its manifest OUTDIR/<stem>.json (docs/python.md). Every func is checked
 // before anything is written, so an error leaves OUTDIR as it was.
 //
 //===----------------------------------------------------------------------===//
@@ -16,6 +18,8 @@
 #include "tconv/Codegen/KernelCompiler.h"
 #include "tconv/Codegen/Tuning.h"
 #include "tconv/Compiler/KernelLoading.h"
+#include "tconv/Compiler/KernelManifest.h"
+#include "tconv/Compiler/SharedLibrary.h"
 #include "tconv/Compiler/TuningDatabaseJson.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -23,6 +27,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 
 using namespace mlir;
 
@@ -49,7 +54,9 @@ static cl::list<std::string>
                   "(Halide's lowered statement, .stmt), llvm (.ll), device "
                   "(GPU targets: the device code, .ptx for CUDA, .cl for "
                   "OpenCL), init (<func>_init_params.o and .h: the weight and "
-                  "bias initialization, docs/initialization.md)"),
+                  "bias initialization, docs/initialization.md), shared "
+                  "(<stem>.so: the kernels and the runtime in one shared "
+                  "library, and its manifest <stem>.json, docs/python.md)"),
          cl::cat(category));
 
 /// --schedule's help, from the registry (scheduleNames), so a new variant
@@ -93,6 +100,7 @@ int main(int argc, char **argv) {
 
   ::tconv::codegen::EmitOptions emitOptions;
   bool emitInit = false;
+  bool emitShared = false;
   for (const std::string &item : emit) {
     if (item == "assembly")
       emitOptions.assembly = true;
@@ -104,14 +112,20 @@ int main(int argc, char **argv) {
       emitOptions.deviceCode = true;
     else if (item == "init")
       emitInit = true;
+    else if (item == "shared")
+      emitShared = true;
     else
       return fail("unknown --emit value '" + item +
-                  "' (expected assembly, stmt, llvm, device or init)");
+                  "' (expected assembly, stmt, llvm, device, init or shared)");
   }
   if (::tconv::Status s = ::tconv::codegen::checkTarget(target); !s.ok())
     return fail(s.message());
   if (::tconv::Status s = ::tconv::codegen::checkSchedule(schedule); !s.ok())
     return fail(s.message());
+  if (emitShared)
+    if (::tconv::Status s = mlir::tconv::checkSharedLibraryTarget(target);
+        !s.ok())
+      return fail(s.message());
 
   ::tconv::codegen::TuningDatabase tuning;
   if (!tuningDb.empty()) {
@@ -182,5 +196,23 @@ int main(int argc, char **argv) {
   if (::tconv::Status s = ::tconv::codegen::compileRuntime(target, outputDir);
       !s.ok())
     return fail("compiling the Halide runtime: " + s.message());
+  if (emitShared) {
+    const std::string stem = llvm::sys::path::stem(inputFilename).str();
+    std::vector<std::string> objects;
+    for (const mlir::tconv::NamedKernel &kernel : kernels)
+      objects.push_back(outputDir + "/" + kernel.name + ".o");
+    if (emitInit)
+      for (const mlir::tconv::NamedKernel &kernel : kernels)
+        objects.push_back(outputDir + "/" + kernel.name + "_init_params.o");
+    objects.push_back(outputDir + "/halide_runtime.o");
+    if (::tconv::Status s = mlir::tconv::linkSharedLibrary(
+            outputDir + "/" + stem + ".so", objects);
+        !s.ok())
+      return fail(s.message());
+    if (::tconv::Status s = mlir::tconv::writeKernelManifest(
+            outputDir + "/" + stem + ".json", kernels, target, stem + ".so");
+        !s.ok())
+      return fail(s.message());
+  }
   return 0;
 }

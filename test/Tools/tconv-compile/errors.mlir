@@ -7,7 +7,7 @@
 
 // Unknown --emit value.
 // RUN: not tconv-compile %S/Inputs/one_kernel.mlir -o %t --emit=pdf 2>&1 | FileCheck %s --check-prefix=EMIT
-// EMIT: tconv-compile: error: unknown --emit value 'pdf' (expected assembly, stmt, llvm, device or init)
+// EMIT: tconv-compile: error: unknown --emit value 'pdf' (expected assembly, stmt, llvm, device, init or shared)
 
 // Unreadable input.
 // RUN: not tconv-compile %S/Inputs/does_not_exist.mlir -o %t 2>&1 | FileCheck %s --check-prefix=INPUT
