@@ -15,7 +15,12 @@
 //                          with the activation as oneDNN runs it: an eltwise
 //                          post-op after, a separate eltwise primitive before
 //                          (oneDNN has no pre-ops); reorders outside the loop;
-//   <layer>/onednn_nwc     the same with nwc activations.
+//   <layer>/onednn_nwc     the same with nwc activations;
+//   <layer>/paired         fused, bare and bare+eltwise called in turn, each
+//                          call timed: counters fused/bare and
+//                          separate/fused are the medians of the per-round
+//                          ratios, which a shared machine's slow drifts
+//                          (seconds long, tens of percent) cancel out of.
 //
 // Before timing, the fused kernel's output is compared with bare+eltwise's
 // and with oneDNN's (max abs diff, counter max_abs_diff); a mismatch beyond
@@ -27,6 +32,8 @@
 #include "OneDnnDeconv.h"
 
 #include <benchmark/benchmark.h>
+
+#include <chrono>
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include "HalideRuntime.h"
@@ -210,7 +217,38 @@ struct LayerState {
   }
 };
 
-enum class Variant { Fused, Bare, BareThenEltwise, DnnlPrim, DnnlNwc };
+enum class Variant {
+  Fused,
+  Bare,
+  BareThenEltwise,
+  DnnlPrim,
+  DnnlNwc,
+  Paired
+};
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+/// One round of Variant::Paired: the three tconv ways, each timed.
+int pairedRound(LayerState &s, std::vector<double> &fusedOverBare,
+                std::vector<double> &separateOverFused) {
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+  };
+  Clock::time_point t0 = Clock::now();
+  int rc = s.runBare();
+  Clock::time_point t1 = Clock::now();
+  rc |= s.runFused();
+  Clock::time_point t2 = Clock::now();
+  rc |= s.runBareThenEltwise();
+  Clock::time_point t3 = Clock::now();
+  fusedOverBare.push_back(seconds(t1, t2) / seconds(t0, t1));
+  separateOverFused.push_back(seconds(t2, t3) / seconds(t1, t2));
+  return rc;
+}
 
 LayerState &stateFor(const Layer *l) {
   static std::vector<std::unique_ptr<LayerState>> states(std::size(kLayers));
@@ -228,8 +266,12 @@ void run(benchmark::State &state, const Layer *l, Variant v) {
     return;
   }
   int rc = 0;
+  std::vector<double> fusedOverBare, separateOverFused;
   for (auto _ : state) {
     switch (v) {
+    case Variant::Paired:
+      rc |= pairedRound(s, fusedOverBare, separateOverFused);
+      break;
     case Variant::Fused: rc |= s.runFused(); break;
     case Variant::Bare: rc |= s.runBare(); break;
     case Variant::BareThenEltwise: rc |= s.runBareThenEltwise(); break;
@@ -240,6 +282,11 @@ void run(benchmark::State &state, const Layer *l, Variant v) {
   if (rc != 0) {
     gFailed = true;
     state.SkipWithError("a tconv kernel returned an error");
+    return;
+  }
+  if (v == Variant::Paired) {
+    state.counters["fused/bare"] = median(fusedOverBare);
+    state.counters["separate/fused"] = median(separateOverFused);
     return;
   }
   state.counters["GFLOP/s"] = benchmark::Counter(
@@ -282,7 +329,8 @@ int main(int argc, char **argv) {
                            std::pair{"bare", Variant::Bare},
                            std::pair{"bare+eltwise", Variant::BareThenEltwise},
                            std::pair{"onednn_prim", Variant::DnnlPrim},
-                           std::pair{"onednn_nwc", Variant::DnnlNwc}})
+                           std::pair{"onednn_nwc", Variant::DnnlNwc},
+                           std::pair{"paired", Variant::Paired}})
       benchmark::RegisterBenchmark((std::string(l.name) + "/" + what).c_str(),
                                    run, &l, v)
           ->Unit(benchmark::kMicrosecond)
