@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchThreads.h"
 #include "OneDnnDeconv.h"
 
 #include <benchmark/benchmark.h>
@@ -36,10 +37,6 @@
 #include <string>
 #include <unistd.h>
 #include <vector>
-
-extern "C" {
-void omp_set_num_threads(int);
-}
 
 using tconv::bench::DeconvShape;
 using tconv::bench::OneDnnDeconv;
@@ -201,23 +198,10 @@ void run(benchmark::State &state, const SweepPoint *pt, Which which) {
 } // namespace
 
 int main(int argc, char **argv) {
-  int threads = int(sysconf(_SC_NPROCESSORS_ONLN)), kept = 1;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--threads=", 10) == 0) {
-      threads = std::atoi(argv[i] + 10);
-      if (threads < 1) {
-        std::fprintf(stderr, "tconv-bench-lengths: bad %s\n", argv[i]);
-        return 2;
-      }
-      continue;
-    }
-    argv[kept++] = argv[i];
-  }
-  argc = kept;
-  argv[argc] = nullptr;
-  setenv("HL_NUM_THREADS", std::to_string(threads).c_str(), 1);
-  halide_set_num_threads(threads);
-  omp_set_num_threads(threads);
+  const int threads =
+      tconv::bench::takeThreadsFlag(argc, argv, "tconv-bench-lengths");
+  if (threads == 0)
+    return 2;
 
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv))

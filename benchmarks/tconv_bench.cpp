@@ -44,6 +44,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchThreads.h"
 #include "OneDnnDeconv.h"
 #include "TransposedConvOracle.h"
 
@@ -84,14 +85,6 @@
 #include <string>
 #include <unistd.h>
 #include <vector>
-
-// OpenMP entry points of the runtime oneDNN is built with (Debian: libgomp),
-// declared here so the benchmark does not need the compiler's omp.h or
-// -fopenmp (which could pull in a second OpenMP runtime under clang).
-extern "C" {
-void omp_set_num_threads(int);
-int omp_get_max_threads(void);
-}
 
 // The autoscheduled kernels (benchmarks/compile_autoschedulers.py), weak: a
 // kernel its autoscheduler failed on, or a build without
@@ -580,34 +573,14 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
                     std::to_string(threads) + " thread(s)");
 }
 
-/// Sets both runtimes to `n` threads before either is first used.
-void setThreads(int n) {
-  gThreads = n;
-  setenv("HL_NUM_THREADS", std::to_string(n).c_str(), 1);
-  halide_set_num_threads(n);
-  omp_set_num_threads(n);
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
   // Our own flag, removed before Google Benchmark sees the arguments.
-  int threads = int(sysconf(_SC_NPROCESSORS_ONLN));
-  int kept = 1;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--threads=", 10) == 0) {
-      threads = std::atoi(argv[i] + 10);
-      if (threads < 1) {
-        std::fprintf(stderr, "tconv-bench: bad %s\n", argv[i]);
-        return 2;
-      }
-      continue;
-    }
-    argv[kept++] = argv[i];
-  }
-  argc = kept;
-  argv[argc] = nullptr;
-  setThreads(threads);
+  const int threads = tconv::bench::takeThreadsFlag(argc, argv, "tconv-bench");
+  if (threads == 0)
+    return 2;
+  gThreads = threads;
 
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
