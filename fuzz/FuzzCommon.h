@@ -18,6 +18,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -40,7 +41,8 @@ inline mlir::MLIRContext &context() {
     ctx.reset();
     mlir::DialectRegistry registry;
     registry.insert<mlir::tconv::TconvDialect, mlir::func::FuncDialect,
-                    mlir::arith::ArithDialect, mlir::tensor::TensorDialect>();
+                    mlir::arith::ArithDialect, mlir::math::MathDialect,
+                    mlir::tensor::TensorDialect>();
     ctx = std::make_unique<mlir::MLIRContext>(
         registry, mlir::MLIRContext::Threading::DISABLED);
     ctx->loadAllAvailableDialects();

@@ -1,14 +1,17 @@
 //===- ParseFuzzer.cpp - libFuzzer: bytes -> parse, verify, normalize ------===//
 //
 // Feeds the bytes to the MLIR parser with the dialects tconv-opt and
-// tconv-compile register (tconv, func, arith, tensor). A module that parses
-// (and therefore verifies) goes through --tconv-normalize with the verifier
-// on, and every func of the result through kernel-spec extraction, which is
-// what tconv-compile does before it hands the spec to Halide.
+// tconv-compile register (tconv, func, arith, math, tensor). A module
+// that parses (and therefore verifies) goes through --tconv-normalize and
+// --tconv-fuse-elementwise with the verifier on, and every func of the result
+// through kernel-spec extraction, which is what tconv-compile does before it
+// hands the spec to Halide.
 //
 // Invariants, besides "no crash, no sanitizer report":
 //   * normalizing a verified module succeeds and yields a verified module
 //     without flavor ops;
+//   * fusion either reports an error (a func it cannot gather) or yields a
+//     verified module;
 //   * a func whose normalized body is one tconv.conv_transpose of its
 //     arguments in order (plus an optional trailing zero pad) and a return
 //     yields a kernel spec whose output sizes are the func's result type.
@@ -56,6 +59,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   });
   if (flavorLeft)
     fuzzFailure("a flavor op survived --tconv-normalize");
+
+  // Fusion may reject a func (an error, not a failure of the fuzzer); what
+  // it produces must verify.
+  PassManager fuse(&ctx);
+  fuse.enableVerifier(true);
+  fuse.addNestedPass<func::FuncOp>(mlir::tconv::createTconvFuseElementwise());
+  if (failed(fuse.run(*module)))
+    return 0;
 
   for (func::FuncOp func : module->getOps<func::FuncOp>()) {
     FailureOr<::tconv::codegen::TransposedConvSpec> spec =

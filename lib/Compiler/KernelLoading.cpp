@@ -9,7 +9,6 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -22,8 +21,7 @@ namespace mlir::tconv {
 
 void registerKernelDialects(DialectRegistry &registry) {
   registry.insert<TconvDialect, func::FuncDialect, arith::ArithDialect,
-                  linalg::LinalgDialect, math::MathDialect,
-                  tensor::TensorDialect>();
+                  math::MathDialect, tensor::TensorDialect>();
 }
 
 FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,

@@ -88,11 +88,9 @@ class Body:
                 index = self.emit("arith.constant %d : index" % d)
                 dynamic.append(self.emit("tensor.dim %s, %s : %s" % (self.source, index,
                                                                       self.type)))
-        empty = self.emit("tensor.empty(%s) : %s" % (", ".join(dynamic), self.type))
-        dims = ", ".join(str(d) for d in range(len(self.shape)) if d != 1)
-        return self.emit("linalg.broadcast ins(%s : tensor<%dx%s>) outs(%s : %s) "
-                         "dimensions = [%s]" % (argument, channels, self.elem, empty,
-                                                 self.type, dims))
+        sizes = "[%s]" % ", ".join(dynamic) if dynamic else ""
+        return self.emit("tconv.channel_broadcast %s%s : tensor<%dx%s> to %s"
+                         % (argument, sizes, channels, self.elem, self.type))
 
 
 # The activations, each twice: as MLIR ops (what a model's importer writes)

@@ -1,7 +1,7 @@
 // RUN: tconv-opt %s -split-input-file --tconv-fuse-elementwise | FileCheck %s
 // --tconv-fuse-elementwise: the elementwise ops on a canonical conv's input
 // become one tconv.map (the prologue), those on its result another (the
-// epilogue); splats become scalar constants, linalg.broadcast of a
+// epilogue); splats become scalar constants, tconv.channel_broadcast of a
 // per-channel argument and full-shape arguments become map operands.
 
 // HiFi-GAN's leaky ReLU on the input, with a dynamic length: tensor.splat
@@ -72,7 +72,7 @@ func.func @gelu_epilogue(%x: tensor<1x2x?xf32>, %w: tensor<2x3x3xf32>) -> tensor
 // after: the map operands follow the func's argument order.
 // CHECK-LABEL: func @snake_and_residual
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x8xf32>, %[[W:.*]]: tensor<4x2x4xf32>, %[[A:.*]]: tensor<4xf32>, %[[RES:.*]]: tensor<1x2x16xf32>)
-// CHECK-NOT: linalg.broadcast
+// CHECK-NOT: tconv.channel_broadcast
 // CHECK: %[[P:.*]] = tconv.map %[[X]], %[[A]] : (tensor<1x4x8xf32>, tensor<4xf32>) -> tensor<1x4x8xf32> {
 // CHECK-NEXT: ^bb0(%[[V:.*]]: f32, %[[AV:.*]]: f32):
 // CHECK: %[[AX:.*]] = arith.mulf %[[AV]], %[[V]] : f32
@@ -86,8 +86,7 @@ func.func @gelu_epilogue(%x: tensor<1x2x?xf32>, %w: tensor<2x3x3xf32>) -> tensor
 // CHECK: tconv.yield %[[T]] : f32
 // CHECK: return %[[E]]
 func.func @snake_and_residual(%x: tensor<1x4x8xf32>, %w: tensor<4x2x4xf32>, %alpha: tensor<4xf32>, %res: tensor<1x2x16xf32>) -> tensor<1x2x16xf32> {
-  %empty = tensor.empty() : tensor<1x4x8xf32>
-  %a = linalg.broadcast ins(%alpha : tensor<4xf32>) outs(%empty : tensor<1x4x8xf32>) dimensions = [0, 2]
+  %a = tconv.channel_broadcast %alpha : tensor<4xf32> to tensor<1x4x8xf32>
   %ax = arith.mulf %a, %x : tensor<1x4x8xf32>
   %s = math.sin %ax : tensor<1x4x8xf32>
   %s2 = arith.mulf %s, %s : tensor<1x4x8xf32>

@@ -1,6 +1,6 @@
 // RUN: tconv-opt %s -split-input-file -verify-diagnostics
 // Every verifier rule of tconv.map: its operands' shapes, its body's
-// arguments, terminator and ops.
+// arguments, terminator and ops; and of tconv.channel_broadcast.
 
 func.func @no_operands() -> tensor<1x2x3xf32> {
   // expected-error@+1 {{'tconv.map' op expects at least one operand (the tensor it maps)}}
@@ -124,5 +124,37 @@ func.func @uses_value_from_above(%x: tensor<1x2x3xf32>, %s: f32) -> tensor<1x2x3
     %m = arith.mulf %v, %s : f32
     tconv.yield %m : f32
   }
+  return %0 : tensor<1x2x3xf32>
+}
+
+// -----
+
+func.func @broadcast_rank(%a: tensor<2x2xf32>) -> tensor<1x2x3xf32> {
+  // expected-error@+1 {{'tconv.channel_broadcast' op expects one value per channel (a rank-1 tensor), got 'tensor<2x2xf32>'}}
+  %0 = tconv.channel_broadcast %a : tensor<2x2xf32> to tensor<1x2x3xf32>
+  return %0 : tensor<1x2x3xf32>
+}
+
+// -----
+
+func.func @broadcast_channels(%a: tensor<3xf32>) -> tensor<1x2x3xf32> {
+  // expected-error@+1 {{'tconv.channel_broadcast' op expects 'tensor<3xf32>' to hold one value per channel of 'tensor<1x2x3xf32>'}}
+  %0 = tconv.channel_broadcast %a : tensor<3xf32> to tensor<1x2x3xf32>
+  return %0 : tensor<1x2x3xf32>
+}
+
+// -----
+
+func.func @broadcast_sizes(%a: tensor<2xf32>) -> tensor<1x2x?xf32> {
+  // expected-error@+1 {{'tconv.channel_broadcast' op expects one index operand per dynamic dim of the result (1), got 0}}
+  %0 = tconv.channel_broadcast %a : tensor<2xf32> to tensor<1x2x?xf32>
+  return %0 : tensor<1x2x?xf32>
+}
+
+// -----
+
+func.func @broadcast_element_type(%a: tensor<2xf16>) -> tensor<1x2x3xf32> {
+  // expected-error@+1 {{'tconv.channel_broadcast' op expects the result's element type to be 'f16', got 'tensor<1x2x3xf32>'}}
+  %0 = tconv.channel_broadcast %a : tensor<2xf16> to tensor<1x2x3xf32>
   return %0 : tensor<1x2x3xf32>
 }

@@ -239,3 +239,13 @@ func.func @map(%x: tensor<1x2x?xf32>, %a: tensor<2xf32>, %r: tensor<1x2x?xf32>) 
   }
   return %0 : tensor<1x2x?xf32>
 }
+
+// -----
+
+// tconv.channel_broadcast: one index per dynamic dim, as tensor.splat.
+// CHECK-LABEL: func @channel_broadcast
+// CHECK: tconv.channel_broadcast %arg0[%arg1] : tensor<2xf32> to tensor<1x2x?xf32>
+func.func @channel_broadcast(%a: tensor<2xf32>, %n: index) -> tensor<1x2x?xf32> {
+  %0 = tconv.channel_broadcast %a[%n] : tensor<2xf32> to tensor<1x2x?xf32>
+  return %0 : tensor<1x2x?xf32>
+}

@@ -36,8 +36,7 @@ func.func @tiny(%x: tensor<1x1x8xf32>, %w: tensor<1x1x2xf32>) -> tensor<1x1x9xf3
 // before, a residual and tanh after; two extra operands after the weight,
 // alpha (per input channel) and the residual (the output's shape).
 func.func @snake_residual(%x: tensor<1x4x8xf32>, %w: tensor<4x2x4xf32>, %alpha: tensor<4xf32>, %res: tensor<1x2x16xf32>) -> tensor<1x2x16xf32> {
-  %empty = tensor.empty() : tensor<1x4x8xf32>
-  %a = linalg.broadcast ins(%alpha : tensor<4xf32>) outs(%empty : tensor<1x4x8xf32>) dimensions = [0, 2]
+  %a = tconv.channel_broadcast %alpha : tensor<4xf32> to tensor<1x4x8xf32>
   %ax = arith.mulf %a, %x : tensor<1x4x8xf32>
   %s = math.sin %ax : tensor<1x4x8xf32>
   %s2 = arith.mulf %s, %s : tensor<1x4x8xf32>

@@ -148,8 +148,7 @@ func.func @static_nobias(%x: tensor<1x3x5x6xf64>, %w: tensor<3x2x2x2xf64>) -> te
   return %0 : tensor<1x2x6x7xf64>
 }
 func.func @snake_residual(%x: tensor<1x4x8xf32>, %w: tensor<4x2x4xf32>, %alpha: tensor<4xf32>, %res: tensor<1x2x16xf32>) -> tensor<1x2x16xf32> {
-  %empty = tensor.empty() : tensor<1x4x8xf32>
-  %a = linalg.broadcast ins(%alpha : tensor<4xf32>) outs(%empty : tensor<1x4x8xf32>) dimensions = [0, 2]
+  %a = tconv.channel_broadcast %alpha : tensor<4xf32> to tensor<1x4x8xf32>
   %ax = arith.mulf %a, %x : tensor<1x4x8xf32>
   %s = math.sin %ax : tensor<1x4x8xf32>
   %s2 = arith.mulf %s, %s : tensor<1x4x8xf32>

@@ -1,7 +1,8 @@
-//===- TconvMapOp.cpp - tconv.map verification -----------------------------===//
+//===- TconvMapOp.cpp - tconv.map and tconv.channel_broadcast -------------===//
 //
 // The shapes tconv.map broadcasts (per channel or full) and the body it may
-// hold (pure scalar ops ending in tconv.yield). Which scalar ops the code
+// hold (pure scalar ops ending in tconv.yield); tconv.channel_broadcast's
+// shapes. Which scalar ops the code
 // generator can compile is decided when tconv-compile extracts the kernel
 // (KernelSpecExtraction), which names any other op.
 //
@@ -90,5 +91,30 @@ LogicalResult MapOp::verifyRegions() {
                               "operate on scalars, got ")
                << type;
   }
+  return success();
+}
+
+LogicalResult ChannelBroadcastOp::verify() {
+  auto values = cast<RankedTensorType>(getValues().getType());
+  auto result = cast<RankedTensorType>(getResult().getType());
+  if (values.getRank() != 1)
+    return emitOpError("expects one value per channel (a rank-1 tensor), got ")
+           << values;
+  if (result.getRank() < 3 || result.getRank() > 5)
+    return emitOpError("expects a result (N, C, S...) with 1 to 3 spatial "
+                       "dims, got ")
+           << result;
+  if (values.getElementType() != result.getElementType())
+    return emitOpError("expects the result's element type to be ")
+           << values.getElementType() << ", got " << result;
+  if (ShapedType::isDynamic(values.getDimSize(0)) ||
+      values.getDimSize(0) != result.getDimSize(1))
+    return emitOpError("expects ")
+           << values << " to hold one value per channel of " << result;
+  if (int64_t(getDynamicSizes().size()) != result.getNumDynamicDims())
+    return emitOpError("expects one index operand per dynamic dim of the "
+                       "result (")
+           << result.getNumDynamicDims() << "), got "
+           << getDynamicSizes().size();
   return success();
 }

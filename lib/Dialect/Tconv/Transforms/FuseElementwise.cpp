@@ -11,7 +11,6 @@
 #include "tconv/Dialect/Tconv/IR/TconvOps.h"
 #include "tconv/Dialect/Tconv/Transforms/Passes.h"
 
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -69,22 +68,14 @@ public:
       splats[operand] = *scalar;
       return success();
     }
-    auto dataType = cast<RankedTensorType>(data.getType());
-    if (auto broadcast = operand.getDefiningOp<linalg::BroadcastOp>()) {
-      auto argument = dyn_cast<BlockArgument>(broadcast.getInput());
-      SmallVector<int64_t> allButChannel;
-      for (int64_t d = 0; d < dataType.getRank(); ++d)
-        if (d != 1)
-          allButChannel.push_back(d);
-      if (!argument || argument.getOwner() != &func.getBody().front() ||
-          broadcast.getDimensions() != ArrayRef<int64_t>(allButChannel))
-        return broadcast.emitError("cannot fuse this linalg.broadcast into "
-                                   "the ")
+    if (auto broadcast = operand.getDefiningOp<ChannelBroadcastOp>()) {
+      auto argument = dyn_cast<BlockArgument>(broadcast.getValues());
+      if (!argument || argument.getOwner() != &func.getBody().front())
+        return broadcast.emitError("cannot fuse this tconv.channel_broadcast "
+                                   "into the ")
                << stage
-               << ": only a func argument of one value per channel, "
-                  "broadcast over every dim but the channel (dimensions = ["
-               << llvm::make_range(allButChannel.begin(), allButChannel.end())
-               << "]), can be fused";
+               << ": only one of a func argument (the kernel's extra "
+                  "operand) can be fused";
       perChannel[operand] = argument;
       arguments.insert(argument);
       return success();
@@ -100,8 +91,8 @@ public:
         << index << " ";
     if (Operation *def = operand.getDefiningOp())
       diag << "is computed by '" << def->getName()
-           << "', which is not a splat constant, a linalg.broadcast of a "
-              "per-channel argument, or an elementwise op of the "
+           << "', which is not a splat constant, a tconv.channel_broadcast of "
+              "an argument, or an elementwise op of the "
            << stage;
     else
       diag << "is not an argument of the func";

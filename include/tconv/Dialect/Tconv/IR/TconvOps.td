@@ -355,6 +355,27 @@ def Tconv_MapOp : Tconv_Op<"map", [Pure, IsolatedFromAbove, SingleBlock]> {
   }];
 }
 
+def Tconv_ChannelBroadcastOp : Tconv_Op<"channel_broadcast", [Pure]> {
+  let summary = "One value per channel, broadcast over a channels-first shape";
+  let description = [{
+    The tensor of type `result` (`(N, C, S...)`) whose element `[n, c, s...]`
+    is `values[c]`: how a per-channel parameter (BigVGAN's Snake `alpha`, a
+    per-channel scale) enters the elementwise ops around a transposed
+    convolution (docs/fusion.md). Like `tensor.splat`, it takes one index
+    operand per dynamic dimension of the result.
+
+    ```mlir
+    %a = tconv.channel_broadcast %alpha[%len] : tensor<64xf32> to tensor<1x64x?xf32>
+    ```
+  }];
+  let arguments = (ins Tconv_Tensor:$values, Variadic<Index>:$dynamicSizes);
+  let results = (outs Tconv_Tensor:$result);
+  let assemblyFormat = [{
+    $values (`[` $dynamicSizes^ `]`)? attr-dict `:` type($values) `to` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Tconv_YieldOp : Tconv_Op<"yield", [Pure, Terminator,
     HasParent<"MapOp">]> {
   let summary = "Yields the element a tconv.map computes";

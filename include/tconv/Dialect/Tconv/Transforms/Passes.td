@@ -31,8 +31,7 @@ def TconvFuseElementwise : Pass<"tconv-fuse-elementwise", "::mlir::func::FuncOp"
     zero `tensor.pad`, if any) into another (the epilogue). Their other
     operands may be splat constants (`arith.constant dense<c>`,
     `tensor.splat` of a scalar constant), per-channel func arguments of type
-    `tensor<C x T>` broadcast with `linalg.broadcast` over every dim but the
-    channel, and func arguments of the mapped tensor's full shape. Any other
+    `tensor<C x T>` broadcast by `tconv.channel_broadcast`, and func arguments of the mapped tensor's full shape. Any other
     op on the way is an error that names it (docs/fusion.md).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
