@@ -38,26 +38,26 @@ def chunks(path):
             yield "\n".join(lines) + "\n"
 
 
-def main():
-    rng = random.Random(20240611)
-    parse_dir = os.path.join(OUT, "parse")
-    os.makedirs(parse_dir, exist_ok=True)
+def write_chunks(parse_dir, per_file, rng):
+    """Up to per_file[name] chunks of each lit test, sampled with rng, as
+    <name>-NN.mlir; returns how many it wrote."""
     n = 0
-    for name, count in sorted(PER_FILE.items()):
+    for name, count in sorted(per_file.items()):
         parts = list(chunks(os.path.join(ROOT, "test", "Dialect", "Tconv", name)))
         picked = parts if len(parts) <= count else rng.sample(parts, count)
         for i, part in enumerate(picked):
             with open(os.path.join(parse_dir, "%s-%02d.mlir" % (name[:-5], i)), "w") as f:
                 f.write(part)
             n += 1
-    fusion_rng = random.Random(20261207)
-    for name, count in sorted(FUSION_PER_FILE.items()):
-        parts = list(chunks(os.path.join(ROOT, "test", "Dialect", "Tconv", name)))
-        picked = parts if len(parts) <= count else fusion_rng.sample(parts, count)
-        for i, part in enumerate(picked):
-            with open(os.path.join(parse_dir, "%s-%02d.mlir" % (name[:-5], i)), "w") as f:
-                f.write(part)
-            n += 1
+    return n
+
+
+def main():
+    rng = random.Random(20240611)
+    parse_dir = os.path.join(OUT, "parse")
+    os.makedirs(parse_dir, exist_ok=True)
+    n = write_chunks(parse_dir, PER_FILE, rng)
+    n += write_chunks(parse_dir, FUSION_PER_FILE, random.Random(20261207))
     for name in ("comparison_torch.mlir", "comparison_mindspore.mlir"):
         for i, part in enumerate(list(chunks(os.path.join(ROOT, "examples", name)))[:1]):
             with open(os.path.join(parse_dir, "example-%s" % name), "w") as f:
