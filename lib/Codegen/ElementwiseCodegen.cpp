@@ -175,12 +175,13 @@ Expr evaluateElementwise(const ElementwiseProgram &program,
                          const std::vector<Expr> &arguments) {
   assert(arguments.size() == program.argumentTypes.size());
   // Values in their compute type; rounded to 16 bits after every operation
-  // whose result type is a 16-bit float.
+  // whose result type is a 16-bit float. `types`: each value's own type.
   std::vector<Expr> values;
-  for (size_t i = 0; i < arguments.size(); ++i)
-    values.push_back(
-        cast(computeType(halideScalarType(program.argumentTypes[i])),
-             arguments[i]));
+  std::vector<Type> types;
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    types.push_back(halideScalarType(program.argumentTypes[i]));
+    values.push_back(cast(computeType(types.back()), arguments[i]));
+  }
   for (const ScalarInstruction &inst : program.instructions) {
     std::vector<Expr> operands;
     for (int operand : inst.operands)
@@ -189,17 +190,10 @@ Expr evaluateElementwise(const ElementwiseProgram &program,
     Expr value = apply(inst, operands, computeType(type));
     if (type != computeType(type))
       value = cast(computeType(type), cast(type, value));
+    types.push_back(type);
     values.push_back(value);
   }
-  const ScalarType resultType = program.instructions.empty() ||
-                                        program.result <
-                                            int(program.argumentTypes.size())
-                                    ? program.argumentTypes[program.result]
-                                    : program.instructions[program.result -
-                                                           program.argumentTypes
-                                                               .size()]
-                                          .type;
-  return cast(halideScalarType(resultType), values[program.result]);
+  return cast(types[program.result], values[program.result]);
 }
 
 } // namespace tconv::codegen

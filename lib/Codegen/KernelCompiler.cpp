@@ -18,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <system_error>
+#include <tuple>
 
 namespace fs = std::filesystem;
 
@@ -105,12 +106,13 @@ std::string fusionHeaderNote(const TransposedConvSpec &spec) {
   if (!spec.prologue && !spec.epilogue)
     return "";
   std::string note = "/* Fused: ";
-  for (auto [stage, name] : {std::pair{&spec.prologue, "prologue"},
-                             std::pair{&spec.epilogue, "epilogue"}})
+  for (auto [stage, name, side] :
+       {std::tuple{&spec.prologue, "prologue", "input"},
+        std::tuple{&spec.epilogue, "epilogue", "output"}})
     if (*stage)
       note += std::string(name) + " of " +
               std::to_string((*stage)->program.instructions.size()) +
-              " scalar ops" + (stage == &spec.prologue ? " on the input; " : " on the output; ");
+              " scalar ops on the " + side + "; ";
   if (spec.extraOperands.empty())
     return note + "no extra operands. */\n";
   note += "extra operands, after the bias and before the output:";

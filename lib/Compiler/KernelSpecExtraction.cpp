@@ -10,6 +10,8 @@
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <tuple>
+
 using namespace mlir;
 using namespace mlir::tconv;
 using ::tconv::codegen::ElementType;
@@ -148,12 +150,13 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
   if (trailingZeros)
     for (auto [pad, zeros] : llvm::zip_equal(spec.padding, *trailingZeros))
       pad.trailingZeros = zeros;
-  // The names themselves are checked by the code generator when it compiles
-  // <func>_init_params (a canonical op may carry any string here).
   // The fused stages: their programs, and which extra argument each of
-  // their operands is (each used by one stage).
-  for (auto [map, stage] : {std::pair{prologue, &spec.prologue},
-                            std::pair{epilogue, &spec.epilogue}}) {
+  // their operands is, with its shape and side (each used by one stage).
+  spec.extraOperands.resize(extraArguments.size());
+  std::vector<int> uses(extraArguments.size(), 0);
+  for (auto [map, stage, forPrologue] :
+       {std::tuple{prologue, &spec.prologue, true},
+        std::tuple{epilogue, &spec.epilogue, false}}) {
     if (!map)
       continue;
     FailureOr<::tconv::codegen::ElementwiseProgram> program =
@@ -168,22 +171,18 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
         return map.emitError("expects every extra operand of a fused "
                              "tconv.map to be a func argument after the "
                              "convolution's operands");
-      (*stage)->extraOperands.push_back(int(it - extraArguments.begin()));
+      const int index = int(it - extraArguments.begin());
+      (*stage)->extraOperands.push_back(index);
+      ++uses[index];
+      spec.extraOperands[index] = {
+          cast<RankedTensorType>(operand.getType()).getRank() == 1
+              ? ::tconv::codegen::ExtraOperandShape::PerChannel
+              : ::tconv::codegen::ExtraOperandShape::Full,
+          forPrologue};
     }
   }
-  spec.extraOperands.resize(extraArguments.size());
-  std::vector<int> uses(extraArguments.size(), 0);
-  for (auto [stage, forPrologue] : {std::pair{&spec.prologue, true},
-                                    std::pair{&spec.epilogue, false}})
-    if (*stage)
-      for (int index : (*stage)->extraOperands) {
-        ++uses[index];
-        auto type = cast<RankedTensorType>(extraArguments[index].getType());
-        spec.extraOperands[index] = {
-            type.getRank() == 1 ? ::tconv::codegen::ExtraOperandShape::PerChannel
-                                : ::tconv::codegen::ExtraOperandShape::Full,
-            forPrologue};
-      }
+  // (checkWellFormed checks this too, for any C++ caller; here the
+  // diagnostic can name the func argument.)
   for (auto [index, count] : llvm::enumerate(uses))
     if (count != 1)
       return func.emitError("expects argument #")
@@ -192,6 +191,8 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
                 "epilogue, once; it is used "
              << count << " times";
 
+  // The names themselves are checked by the code generator when it compiles
+  // <func>_init_params (a canonical op may carry any string here).
   for (auto [attrName, init] : {std::pair{kWeightInitAttrName, &spec.weightInit},
                                 std::pair{kBiasInitAttrName, &spec.biasInit}}) {
     Attribute attr = conv->getAttr(attrName);
