@@ -57,18 +57,22 @@ class Body:
         self.lines.append("  %s = %s" % (name, text))
         return name
 
-    def const(self, value):
-        literal = repr(float(value))
-        if None not in self.shape:
-            return self.emit("arith.constant dense<%s> : %s" % (literal, self.type))
-        scalar = self.emit("arith.constant %s : %s" % (literal, self.elem))
+    def dynamic_sizes(self):
+        """`[%d0, ...]`: tensor.dim of each dynamic dim of the source, or ""."""
         dims = []
         for d, extent in enumerate(self.shape):
             if extent is None:
                 index = self.emit("arith.constant %d : index" % d)
                 dims.append(self.emit("tensor.dim %s, %s : %s" % (self.source, index,
                                                                    self.type)))
-        return self.emit("tensor.splat %s[%s] : %s" % (scalar, ", ".join(dims), self.type))
+        return "[%s]" % ", ".join(dims) if dims else ""
+
+    def const(self, value):
+        literal = repr(float(value))
+        if None not in self.shape:
+            return self.emit("arith.constant dense<%s> : %s" % (literal, self.type))
+        scalar = self.emit("arith.constant %s : %s" % (literal, self.elem))
+        return self.emit("tensor.splat %s%s : %s" % (scalar, self.dynamic_sizes(), self.type))
 
     def op(self, name, *operands):
         return self.emit("%s %s : %s" % (name, ", ".join(operands), self.type))
@@ -82,15 +86,9 @@ class Body:
 
     def broadcast(self, argument, channels):
         """A per-channel func argument over this tensor's shape."""
-        dynamic = []
-        for d, extent in enumerate(self.shape):
-            if extent is None:
-                index = self.emit("arith.constant %d : index" % d)
-                dynamic.append(self.emit("tensor.dim %s, %s : %s" % (self.source, index,
-                                                                      self.type)))
-        sizes = "[%s]" % ", ".join(dynamic) if dynamic else ""
         return self.emit("tconv.channel_broadcast %s%s : tensor<%dx%s> to %s"
-                         % (argument, sizes, channels, self.elem, self.type))
+                         % (argument, self.dynamic_sizes(), channels, self.elem,
+                            self.type))
 
 
 # The activations, each twice: as MLIR ops (what a model's importer writes)
@@ -263,13 +261,17 @@ def write_func(case):
                                 else full_type))
         return name
 
+    def stage(activation, source, tensor_type, shape, channels):
+        """The activation's ops on `source`, with its extra operand, if any."""
+        b = Body(lines, counter, source, tensor_type, shape, elem)
+        e = extra_for(activation, channels, tensor_type)
+        if e and EXTRA[activation] == "channel":
+            e = b.broadcast(e, channels)
+        return activation(b, source, e)
+
     x = "%x"
     if case.prologue:
-        b = Body(lines, counter, "%x", in_type, in_shape, elem)
-        e = extra_for(case.prologue, case.cin, in_type)
-        if e and EXTRA[case.prologue] == "channel":
-            e = b.broadcast(e, case.cin)
-        x = case.prologue(b, "%x", e)
+        x = stage(case.prologue, "%x", in_type, in_shape, case.cin)
     operands = [x, "%w"] + (["%b"] if case.bias else [])
     types = [in_type, w_type] + (["tensor<%dx%s>" % (case.cout, elem)] if case.bias else [])
     attrs = "stride = array<i64: %s>" % ", ".join(map(str, case.s))
@@ -287,11 +289,7 @@ def write_func(case):
                                                       ", ".join(types), out_type))
     y = "%y"
     if case.epilogue:
-        b = Body(lines, counter, "%y", out_type, out_shape, elem)
-        e = extra_for(case.epilogue, case.cout, out_type)
-        if e and EXTRA[case.epilogue] == "channel":
-            e = b.broadcast(e, case.cout)
-        y = case.epilogue(b, "%y", e)
+        y = stage(case.epilogue, "%y", out_type, out_shape, case.cout)
     lines.append("  return %s : %s" % (y, out_type))
     return ("func.func @%s(%s) -> %s {\n%s\n}\n" % (case.name, ", ".join(args), out_type,
                                                     "\n".join(lines)), extras)
