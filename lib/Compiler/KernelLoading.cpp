@@ -6,6 +6,7 @@
 #include "tconv/Compiler/KernelSpecExtraction.h"
 #include "tconv/Dialect/Tconv/IR/TconvDialect.h"
 #include "tconv/Dialect/Tconv/Transforms/Passes.h"
+#include "tconv/Support/ParserHazards.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -24,6 +25,25 @@ void registerKernelDialects(DialectRegistry &registry) {
                   math::MathDialect, tensor::TensorDialect>();
 }
 
+/// Reports, as an error at its line, the first construct of the buffer that
+/// MLIR 22's parser would crash on (tconv/Support/ParserHazards.h).
+static LogicalResult rejectParserHazards(const llvm::SourceMgr &sourceMgr,
+                                         unsigned bufferId,
+                                         MLIRContext &context) {
+  const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferId);
+  std::optional<::tconv::ParserHazard> hazard =
+      ::tconv::findParserHazard(buffer->getBuffer());
+  if (!hazard)
+    return success();
+  auto [line, column] = sourceMgr.getLineAndColumn(
+      llvm::SMLoc::getFromPointer(buffer->getBufferStart() + hazard->offset),
+      bufferId);
+  emitError(FileLineColLoc::get(&context, buffer->getBufferIdentifier(), line,
+                                column))
+      << hazard->message;
+  return failure();
+}
+
 FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
                                                 MLIRContext &context,
                                                 llvm::SourceMgr &sourceMgr,
@@ -34,7 +54,9 @@ FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
     error = "cannot read '" + path + "': " + openError;
     return failure();
   }
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  unsigned bufferId = sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  if (failed(rejectParserHazards(sourceMgr, bufferId, context)))
+    return failure();
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
     return failure();
