@@ -127,7 +127,7 @@ struct TimingBuffers {
     wSizes.push_back(int(spec.inChannels));
     input = Halide::Buffer<>(type, inSizes);
     weight = Halide::Buffer<>(type, wSizes);
-    bias = Halide::Buffer<>(type, {int(spec.outChannels)});
+    bias = Halide::Buffer<>(type, std::vector<int>{int(spec.outChannels)});
     output = Halide::Buffer<>(type, outSizes);
     std::mt19937 rng(2026);
     for (Halide::Buffer<> *b : {&input, &weight, &bias})

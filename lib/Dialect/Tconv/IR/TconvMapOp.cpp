@@ -111,7 +111,7 @@ LogicalResult ChannelBroadcastOp::verify() {
       values.getDimSize(0) != result.getDimSize(1))
     return emitOpError("expects ")
            << values << " to hold one value per channel of " << result;
-  if (int64_t(getDynamicSizes().size()) != result.getNumDynamicDims())
+  if (getDynamicSizes().size() != size_t(result.getNumDynamicDims()))
     return emitOpError("expects one index operand per dynamic dim of the "
                        "result (")
            << result.getNumDynamicDims() << "), got "
