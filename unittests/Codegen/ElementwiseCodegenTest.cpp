@@ -78,6 +78,15 @@ TEST(ElementwiseCodegen, Expm1IsAccurateNearZero) {
   expectClose(ScalarOpcode::Expm1, std::expm1, wideRange(80), 8);
 }
 
+TEST(ElementwiseCodegen, Expm1IsAccurateAcrossRangeReductionSteps) {
+  // Every step n of x = n ln2 + r is crossed, and the switch at |x| = ln2/2
+  // between the series alone (n = 0) and 2^n expm1(r) + (2^n - 1).
+  std::vector<float> xs;
+  for (int k = -20000; k <= 20000; ++k)
+    xs.push_back(float(k) * 1e-3f);
+  expectClose(ScalarOpcode::Expm1, std::expm1, xs, 2);
+}
+
 TEST(ElementwiseCodegen, Log1pIsAccurateNearZero) {
   std::vector<float> xs;
   for (float x : wideRange(1e30f))
