@@ -1,5 +1,6 @@
 # tconv_add_kernel_library(<name> SOURCES <file.mlir>... [TARGET <halide-target>]
-#                          [EMIT_INIT] [TUNING_DB <tuning.json>] [SHARED])
+#                          [EMIT_INIT] [SHARED]
+#                          [TUNING_DB <tuning.json> [TUNING_THREADS <n>]])
 #
 # Compiles every func.func of each .mlir source with tconv-compile at build
 # time and gathers the objects into the static library <name>. The generated
@@ -7,7 +8,9 @@
 # for the target is linked in once. EMIT_INIT adds each func's parameter
 # initialization, <func>_init_params.o and .h (tconv-compile --emit=init,
 # docs/initialization.md). TUNING_DB builds the kernels it has entries for
-# with them (tconv-compile --tuning-db; tconv-tune writes the file).
+# with them (tconv-compile --tuning-db; tconv-tune writes the file), using
+# the entries timed with TUNING_THREADS threads (default: the build
+# machine's HL_NUM_THREADS or cores; tconv-compile --tuning-threads).
 #
 # SHARED: instead of the static library, one shared library per source,
 # <stem>.so with its manifest <stem>.json (tconv-compile --emit=shared, for
@@ -17,7 +20,7 @@
 # The function names are read from the sources at configure time (tconv-compile
 # names each object after its func); editing a source re-runs the configure.
 function(tconv_add_kernel_library name)
-  cmake_parse_arguments(ARG "EMIT_INIT;SHARED" "TARGET;TUNING_DB" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "EMIT_INIT;SHARED" "TARGET;TUNING_DB;TUNING_THREADS" "SOURCES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "tconv_add_kernel_library(${name}): no SOURCES given")
   endif()
@@ -47,6 +50,12 @@ function(tconv_add_kernel_library name)
     get_filename_component(ARG_TUNING_DB "${ARG_TUNING_DB}" ABSOLUTE)
     list(APPEND emit_args "--tuning-db=${ARG_TUNING_DB}")
     set(tuning_dep "${ARG_TUNING_DB}")
+    if(ARG_TUNING_THREADS)
+      list(APPEND emit_args "--tuning-threads=${ARG_TUNING_THREADS}")
+    endif()
+  elseif(ARG_TUNING_THREADS)
+    message(FATAL_ERROR "tconv_add_kernel_library(${name}): TUNING_THREADS "
+                        "needs TUNING_DB")
   endif()
 
   set(objects)

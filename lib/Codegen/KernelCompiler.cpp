@@ -134,7 +134,7 @@ Status compileKernel(const TransposedConvSpec &spec,
                      const std::string &functionName, const std::string &target,
                      const std::string &outDir, const EmitOptions &emit,
                      const std::string &schedule,
-                     const TuningDatabase *tuning) {
+                     const TuningDatabase *tuning, int64_t tuningThreads) {
   if (Status s = checkSchedule(schedule); !s.ok())
     return s;
   if (Status s = checkSupported(spec, target); !s.ok())
@@ -170,13 +170,16 @@ Status compileKernel(const TransposedConvSpec &spec,
     // any, else the rules (a forced variant: its rules).
     const std::string signature = shapeSignature(spec);
     const std::string tunedFor = tuningTarget(target);
+    const int64_t threads =
+        tuningThreads > 0 ? tuningThreads : defaultThreadCount();
     std::optional<Status> tuningError; // the first bad entry's error
     ChoiceFunction choose = [&](const ShapeFacts &f) -> VariantChoice {
       if (forced)
         return {forced, forced->defaultParams(f)};
       if (tuning && !f.dynamicLength())
         if (const TunedEntry *e = tuning->find(
-                signature, tunedFor, f.spec.inputSize[f.spec.spatialRank - 1])) {
+                signature, tunedFor, f.spec.inputSize[f.spec.spatialRank - 1],
+                threads)) {
           if (e->variant == kRulesVariant)
             return defaultChoice(f); // measured: nothing beat the rules
           const KernelVariant *v = findVariant(e->variant);

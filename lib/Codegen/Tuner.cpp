@@ -21,11 +21,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <random>
 #include <sstream>
+#include <thread>
 
 namespace tconv::codegen {
 
@@ -34,19 +36,23 @@ const std::pair<int64_t, int64_t> kTuningLengthRanges[5] = {
 
 const TunedEntry *TuningDatabase::find(const std::string &signature,
                                        const std::string &target,
-                                       int64_t length) const {
-  // Of the entries whose range holds the length, the narrowest: a static
-  // kernel's own entry before a dynamic one's range.
+                                       int64_t length, int64_t threads) const {
+  // Of the entries whose range holds the length, one timed with exactly this
+  // many threads first, then the narrowest: a static kernel's own entry
+  // before a dynamic one's range.
   const TunedEntry *found = nullptr;
-  auto width = [](const TunedEntry &e) {
-    return isDynamicSize(e.maxLength) ? std::numeric_limits<int64_t>::max()
-                                      : e.maxLength - e.minLength;
+  auto rank = [&](const TunedEntry &e) {
+    int64_t width = isDynamicSize(e.maxLength)
+                        ? std::numeric_limits<int64_t>::max()
+                        : e.maxLength - e.minLength;
+    return std::pair(e.threads != threads, width);
   };
   for (const TunedEntry &e : entries)
     if (e.signature == signature && e.target == target &&
+        (e.threads == threads || e.threads == kAnyThreadCount) &&
         length >= e.minLength &&
         (isDynamicSize(e.maxLength) || length <= e.maxLength) &&
-        (!found || width(e) < width(*found)))
+        (!found || rank(e) < rank(*found)))
       found = &e;
   return found;
 }
@@ -54,11 +60,23 @@ const TunedEntry *TuningDatabase::find(const std::string &signature,
 void TuningDatabase::add(const TunedEntry &entry) {
   for (TunedEntry &e : entries)
     if (e.signature == entry.signature && e.target == entry.target &&
-        e.minLength == entry.minLength && e.maxLength == entry.maxLength) {
+        e.threads == entry.threads && e.minLength == entry.minLength &&
+        e.maxLength == entry.maxLength) {
       e = entry;
       return;
     }
   entries.push_back(entry);
+}
+
+int64_t defaultThreadCount() {
+  // As Halide 14's runtime (thread_pool_common.h) reads it: the first of the
+  // two variables that is set, atoi, clamped to [1, 256] threads.
+  const char *value = std::getenv("HL_NUM_THREADS");
+  if (!value)
+    value = std::getenv("HL_NUMTHREADS");
+  if (value)
+    return std::clamp(std::atoi(value), 1, 256);
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 std::string shapeSignature(const TransposedConvSpec &spec) {
@@ -424,6 +442,7 @@ Expected<std::vector<TunedEntry>> tuneKernel(const TransposedConvSpec &fused,
       TunedEntry entry;
       entry.signature = shapeSignature(spec);
       entry.target = tuningTarget(target);
+      entry.threads = options.threads;
       entry.minLength = lo;
       entry.maxLength = hi;
       // Nothing beat the rules over a range timed at several lengths: the

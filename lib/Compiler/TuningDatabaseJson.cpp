@@ -69,6 +69,13 @@ Expected<TunedEntry> readEntry(const llvm::json::Value &value) {
       return Status::error("parameter \"" + key.str() + "\" is not an integer");
     entry.params[key.str()] = *i;
   }
+  // Absent in databases written before the count was recorded: any count.
+  if (const llvm::json::Value *threads = o->get("threads")) {
+    std::optional<int64_t> i = threads->getAsInteger();
+    if (!i || *i < 1)
+      return Status::error("\"threads\" is not a positive integer");
+    entry.threads = *i;
+  }
   if (std::optional<int64_t> i = o->getInteger("measured_length"))
     entry.measuredLength = *i;
   if (std::optional<double> d = o->getNumber("microseconds"))
@@ -119,7 +126,7 @@ Status writeTuningDatabase(const std::string &path, const TuningDatabase &db) {
     llvm::json::Object params;
     for (const auto &[name, value] : e.params)
       params[name] = value;
-    entries.push_back(llvm::json::Object{
+    llvm::json::Object entry{
         {"signature", e.signature},
         {"target", e.target},
         {"min_length", e.minLength},
@@ -129,7 +136,10 @@ Status writeTuningDatabase(const std::string &path, const TuningDatabase &db) {
         {"params", std::move(params)},
         {"measured_length", e.measuredLength},
         {"microseconds", e.microseconds},
-        {"default_microseconds", e.defaultMicroseconds}});
+        {"default_microseconds", e.defaultMicroseconds}};
+    if (e.threads != ::tconv::codegen::kAnyThreadCount)
+      entry["threads"] = e.threads;
+    entries.push_back(std::move(entry));
   }
   llvm::json::Value root = llvm::json::Object{
       {"format", kFormat}, {"version", kVersion}, {"entries", std::move(entries)}};

@@ -2,7 +2,7 @@
 //
 //   tconv-compile INPUT.mlir -o OUTDIR [--target=T] [--emit=LIST]
 //                 [--schedule=tconv|<variant>|auto-adams2019|auto-li2018|auto-mullapudi2016]
-//                 [--tuning-db=FILE]
+//                 [--tuning-db=FILE [--tuning-threads=N]]
 //
 // Parses and verifies INPUT, runs --tconv-normalize and
 // --tconv-fuse-elementwise (docs/fusion.md), and compiles every
@@ -87,6 +87,13 @@ static cl::opt<std::string> tuningDb(
              "and parameters"),
     cl::value_desc("file"), cl::cat(category));
 
+static cl::opt<int> tuningThreads(
+    "tuning-threads", cl::init(0),
+    cl::desc("with --tuning-db: the number of threads the kernels will run "
+             "with; entries timed with another count are not used (default "
+             "0: HL_NUM_THREADS if set, else this machine's cores)"),
+    cl::cat(category));
+
 static int fail(const llvm::Twine &message) {
   llvm::errs() << "tconv-compile: error: " << message << "\n";
   return 1;
@@ -138,6 +145,12 @@ int main(int argc, char **argv) {
       return fail(read.message());
     tuning = std::move(read).value();
   }
+  if (tuningThreads < 0)
+    return fail("--tuning-threads must be 0 (this machine's default) or "
+                "more, got " + std::to_string(tuningThreads));
+  if (tuningThreads > 0 && tuningDb.empty())
+    return fail("--tuning-threads picks tuning database entries; it needs "
+                "--tuning-db");
 
   // Parse (which also verifies), normalize and extract; diagnostics go to
   // stderr. Then check every kernel before writing anything.
@@ -183,7 +196,7 @@ int main(int argc, char **argv) {
   for (const mlir::tconv::NamedKernel &kernel : kernels)
     if (::tconv::Status s = ::tconv::codegen::compileKernel(
             kernel.spec, kernel.name, target, outputDir, emitOptions, schedule,
-            tuningDb.empty() ? nullptr : &tuning);
+            tuningDb.empty() ? nullptr : &tuning, tuningThreads);
         !s.ok())
       return fail("compiling '" + kernel.name + "': " + s.message());
   if (emitInit)

@@ -1,13 +1,14 @@
 //===- tconv-tune.cpp - Measure the fastest kernel variant per shape ------===//
 //
 //   tconv-tune INPUT.mlir -o DB.json [--target=host] [--budget=SECONDS]
+//              [--num-threads=N] [--verbose]
 //
 // For every func.func of INPUT (as tconv-compile reads it), searches the
 // kernel variants' parameter spaces on this machine (Tuning.h: JIT-compiled
 // candidates timed on random data), within --budget seconds per kernel, and
 // writes the winners to the tuning database DB.json. An existing DB.json is
-// updated: entries of the same shape, target and length range are replaced,
-// others kept. tconv-compile --tuning-db=DB.json then builds every matching
+// updated: entries of the same shape, target, thread count and length range
+// are replaced, others kept. tconv-compile --tuning-db=DB.json then builds every matching
 // kernel with its entry; the entries alone reproduce the tuned kernels.
 // A line of progress per kernel and per length range goes to stderr.
 //
@@ -53,8 +54,9 @@ static cl::opt<double> budget("budget", cl::init(60.0),
 static cl::opt<int> threads(
     "num-threads", cl::init(0),
     cl::desc("threads the kernels are timed with (Halide's thread pool, "
-             "HL_NUM_THREADS); default 0: all cores. Tune with the count the "
-             "kernels will run with: the database does not record it"),
+             "HL_NUM_THREADS); default 0: HL_NUM_THREADS if set, else all "
+             "cores. Each entry records the count; tconv-compile --tuning-threads "
+             "picks the entries of the count the kernels will run with"),
     cl::cat(category));
 static cl::opt<bool> verbose("verbose",
                              cl::desc("print every candidate timed, with its "
@@ -105,12 +107,15 @@ int main(int argc, char **argv) {
     return 1;
   ::tconv::codegen::TuneOptions options;
   options.budgetSeconds = budget;
+  options.threads = ::tconv::codegen::defaultThreadCount();
   options.progress = [](const std::string &line) { llvm::errs() << line << "\n"; };
   if (verbose)
     options.trace = options.progress;
   for (const mlir::tconv::NamedKernel &kernel : file.kernels) {
     llvm::errs() << "tconv-tune: " << kernel.name << " ("
-                 << ::tconv::codegen::shapeSignature(kernel.spec) << ")\n";
+                 << ::tconv::codegen::shapeSignature(kernel.spec) << ") at "
+                 << options.threads
+                 << (options.threads == 1 ? " thread\n" : " threads\n");
     auto start = std::chrono::steady_clock::now();
     ::tconv::Expected<std::vector<::tconv::codegen::TunedEntry>> entries =
         ::tconv::codegen::tuneKernel(kernel.spec, target, options);

@@ -14,6 +14,7 @@
 #include "tconv/Codegen/TransposedConvSpec.h"
 #include "tconv/Support/Status.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -62,8 +63,9 @@ Status checkSupported(const TransposedConvSpec &spec,
 /// `schedule` (checkSchedule) picks the schedule; a variant for the other
 /// kind of target is an error, and so is an autoscheduler whose plugin cannot
 /// be loaded. With `tuning` (schedule "tconv"), an entry matching the
-/// kernel's shape, target and length (Tuning.h) replaces the rules' choice;
-/// an entry naming an unknown variant or invalid parameters is an error.
+/// kernel's shape, target, length and `tuningThreads` (Tuning.h; 0: the
+/// count of defaultThreadCount()) replaces the rules' choice; an entry
+/// naming an unknown variant or invalid parameters is an error.
 ///
 /// ABI: int <name>(halide_buffer_t *input, halide_buffer_t *weight,
 ///                 [halide_buffer_t *bias,] halide_buffer_t *output)
@@ -74,7 +76,8 @@ Status compileKernel(const TransposedConvSpec &spec,
                      const std::string &functionName, const std::string &target,
                      const std::string &outDir, const EmitOptions &emit,
                      const std::string &schedule = "tconv",
-                     const TuningDatabase *tuning = nullptr);
+                     const TuningDatabase *tuning = nullptr,
+                     int64_t tuningThreads = 0);
 
 /// Success when compileParamInit supports the spec's weightInit and biasInit,
 /// else an error naming the initializer (unknown, not supported: identity,

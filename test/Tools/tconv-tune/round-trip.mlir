@@ -1,14 +1,15 @@
 // tconv-tune with a tiny budget: it times the rules' choice and what else
 // fits, writes a database whose entries tconv-compile --tuning-db then
 // builds from (the header names the recorded variant and parameters), and a
-// second run updates the same entries instead of adding more.
+// second run updates the same entries instead of adding more; entries are
+// kept per thread count, and tconv-compile picks the count it is told.
 
 // RUN: rm -rf %t && mkdir -p %t
-// RUN: tconv-tune %s -o %t/db.json --target=host --budget=3 2> %t/progress.txt
+// RUN: tconv-tune %s -o %t/db.json --target=host --budget=3 --num-threads=2 2> %t/progress.txt
 // ASan (the sanitizer build of the suite) warns once about the JIT's
 // swapcontext on stderr; the progress lines are what is checked.
 // RUN: grep -v '^==[0-9]*==WARNING' %t/progress.txt | FileCheck %s --check-prefix=PROGRESS
-// PROGRESS: tconv-tune: small_static (f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=)
+// PROGRESS: tconv-tune: small_static (f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=) at 2 threads
 // PROGRESS-NEXT: L=40: {{cpu-[a-z-]+}} ({{.*}}), {{[0-9.]+}}x the rules' speed ({{[0-9]+}} tried)
 // PROGRESS: tconv-tune: small_dynamic (f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=)
 // PROGRESS-NEXT: L=32: {{.*}}, also timed at L=17)
@@ -23,6 +24,8 @@
 // DB-NEXT: "measured_length": 40,
 // DB: "min_length": 40,
 // DB: "signature": "f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=",
+// DB-NEXT: "target": "{{.+}}",
+// DB-NEXT: "threads": {{[1-9][0-9]*}},
 // DB: "max_length": null,
 // DB: "min_length": 2049,
 // DB: "format": "tconv-tuning-database",
@@ -30,14 +33,14 @@
 
 // The static kernel is built from its entry: the header names the entry's
 // variant and parameters, marked tuned, as the database records them.
-// RUN: tconv-compile %s -o %t/out --target=host --tuning-db=%t/db.json
+// RUN: tconv-compile %s -o %t/out --target=host --tuning-db=%t/db.json --tuning-threads=2
 // RUN: FileCheck %s --check-prefix=HEADER < %t/out/small_static.h
 // HEADER: /* tconv kernel small_static: {{cpu-[a-z-]+}} ({{.*}}) [tuned] */
 // RUN: %python %S/check_header_matches_db.py %t/db.json %t/out/small_static.h 40
 
 // Tuning again replaces the entries: still six.
 // With --verbose, a line per candidate timed, with its time at each length.
-// RUN: tconv-tune %s -o %t/db.json --target=host --budget=2 --verbose 2> %t/verbose.txt
+// RUN: tconv-tune %s -o %t/db.json --target=host --budget=2 --num-threads=2 --verbose 2> %t/verbose.txt
 // RUN: grep -v '^==[0-9]*==WARNING' %t/verbose.txt | FileCheck %s --check-prefix=VERBOSE
 // VERBOSE: tconv-tune: small_static
 // VERBOSE-NEXT: {{ *[0-9.]+}} us at L=40 {{ *}}cpu-{{[a-z-]+}} (
@@ -46,11 +49,38 @@
 // RUN: grep -c '"signature"' %t/db.json | FileCheck %s --check-prefix=COUNT
 // COUNT: 6
 
+// Each entry records the threads it was timed with, and tuning with another
+// count adds entries instead of replacing them: six more at 5 threads.
+// RUN: tconv-tune %s -o %t/db.json --target=host --budget=1 --num-threads=5 2> %t/progress5.txt
+// RUN: grep -v '^==[0-9]*==WARNING' %t/progress5.txt | FileCheck %s --check-prefix=PROGRESS5
+// PROGRESS5: tconv-tune: small_static ({{.*}}) at 5 threads
+// RUN: grep -c '"threads": 5,' %t/db.json | FileCheck %s --check-prefix=COUNT5
+// RUN: grep -c '"signature"' %t/db.json | FileCheck %s --check-prefix=COUNT12
+// COUNT5: 6
+// COUNT12: 12
+
+// tconv-compile uses the entries of the count the kernels will run with:
+// --tuning-threads, else HL_NUM_THREADS, else this machine's cores. Entries
+// without a count (databases written before it was recorded) match any.
+// RUN: sed 's/"threads": [0-9]*/"threads": 7/' %t/db.json > %t/db7.json
+// RUN: tconv-compile %s -o %t/t7 --target=host --tuning-db=%t/db7.json --tuning-threads=7
+// RUN: FileCheck %s --check-prefix=HEADER < %t/t7/small_static.h
+// RUN: env HL_NUM_THREADS=7 tconv-compile %s -o %t/env7 --target=host --tuning-db=%t/db7.json
+// RUN: FileCheck %s --check-prefix=HEADER < %t/env7/small_static.h
+// RUN: tconv-compile %s -o %t/t3 --target=host --tuning-db=%t/db7.json --tuning-threads=3
+// RUN: FileCheck %s --check-prefix=UNTUNED < %t/t3/small_static.h
+// UNTUNED: /* tconv kernel small_static: cpu-
+// UNTUNED-NOT: [tuned]
+// UNTUNED: */
+// RUN: sed '/"threads"/d' %t/db7.json > %t/anycount.json
+// RUN: tconv-compile %s -o %t/any --target=host --tuning-db=%t/anycount.json --tuning-threads=3
+// RUN: FileCheck %s --check-prefix=HEADER < %t/any/small_static.h
+
 // An entry that nothing beat the rules on ("variant": "rules", what the
 // tuner writes for such a range of a dynamic kernel) keeps the rules' own
 // choice at each length: nothing is marked tuned.
 // RUN: sed 's/"variant": "[a-z0-9-]*"/"variant": "rules"/' %t/db.json > %t/rules.json
-// RUN: tconv-compile %s -o %t/out5 --target=host --tuning-db=%t/rules.json
+// RUN: tconv-compile %s -o %t/out5 --target=host --tuning-db=%t/rules.json --tuning-threads=2
 // RUN: FileCheck %s --check-prefix=RULES < %t/out5/small_dynamic.h
 // RULES: /* tconv kernel small_dynamic: cpu-
 // RULES-NOT: [tuned]
@@ -62,10 +92,17 @@
 // RUN: not tconv-compile %s -o %t/out2 --tuning-db=%t/bad.json 2>&1 | FileCheck %s --check-prefix=NOTDB
 // NOTDB: tconv-compile: error: '{{.*}}bad.json' is not a tconv tuning database (no "format": "tconv-tuning-database")
 // RUN: sed 's/"variant": "[a-z0-9-]*"/"variant": "cpu-bogus"/' %t/db.json > %t/unknown.json
-// RUN: not tconv-compile %s -o %t/out3 --target=host --tuning-db=%t/unknown.json 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// RUN: not tconv-compile %s -o %t/out3 --target=host --tuning-db=%t/unknown.json --tuning-threads=2 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 // UNKNOWN: tconv-compile: error: compiling 'small_static': tuning database entry for lengths 40..40: unknown variant 'cpu-bogus'
 // RUN: not tconv-compile %s -o %t/out4 --tuning-db=%t/db.json --schedule=cpu-phase-gemm 2>&1 | FileCheck %s --check-prefix=FORCED
 // FORCED: tconv-compile: error: --tuning-db chooses among the variants; it cannot be combined with --schedule=cpu-phase-gemm
+// RUN: sed 's/"threads": [0-9]*/"threads": 0/' %t/db.json > %t/zero.json
+// RUN: not tconv-compile %s -o %t/out6 --target=host --tuning-db=%t/zero.json 2>&1 | FileCheck %s --check-prefix=ZERO
+// ZERO: tconv-compile: error: tuning database '{{.*}}zero.json', entry 0: "threads" is not a positive integer
+// RUN: not tconv-compile %s -o %t/out7 --tuning-threads=2 2>&1 | FileCheck %s --check-prefix=NODB
+// NODB: tconv-compile: error: --tuning-threads picks tuning database entries; it needs --tuning-db
+// RUN: not tconv-compile %s -o %t/out8 --tuning-db=%t/db.json --tuning-threads=-1 2>&1 | FileCheck %s --check-prefix=NEGATIVE
+// NEGATIVE: tconv-compile: error: --tuning-threads must be 0 (this machine's default) or more, got -1
 // RUN: not tconv-tune %s -o %t/db2.json --budget=0 2>&1 | FileCheck %s --check-prefix=BUDGET
 // BUDGET: tconv-tune: error: --budget must be a positive number of seconds
 // RUN: not tconv-tune %s -o %t/db2.json --num-threads=-2 2>&1 | FileCheck %s --check-prefix=THREADS
