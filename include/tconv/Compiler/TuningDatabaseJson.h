@@ -4,6 +4,8 @@
 //
 //   {"format": "tconv-tuning-database", "version": 1,
 //    "entries": [{"signature": "f32 n=1 cin=512 ...", "target": "x86-64-...",
+//                 "threads": 2,     (absent: written before the count was
+//                                    recorded; matches any count)
 //                 "min_length": 1, "max_length": 32,      (null: unbounded)
 //                 "variant": "cpu-phases-in-slices",   ("rules": the rules'
 //                                                       own choice at each
