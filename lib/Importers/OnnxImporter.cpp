@@ -117,11 +117,6 @@ public:
 private:
   static constexpr size_t kGraphOutput = ~size_t(0);
 
-  bool onlyUser(const std::string &tensor, size_t user) const {
-    auto it = users.find(tensor);
-    return it != users.end() && it->second.size() == 1 &&
-           it->second.front() == user;
-  }
   std::optional<size_t> producer(const std::string &tensor) const {
     auto it = producers.find(tensor);
     if (it == producers.end())
@@ -302,14 +297,69 @@ private:
     return m;
   }
 
+  /// torch.onnx's SiLU (ONNX has no op for it before opset 22): Mul(x,
+  /// Sigmoid(x)), operands either way round, `mul` being the Mul and x read
+  /// by nothing else. Its `nodes` are {Sigmoid, Mul}; x is `input`.
+  std::optional<MatchedStage> matchSilu(size_t mul, std::string &input) const {
+    auto is = [&](size_t n, StringRef op, size_t inputs) {
+      return n != kGraphOutput && !claimed.count(n) &&
+             model.nodes[n].opType == op &&
+             isDefaultDomain(model.nodes[n].domain) &&
+             model.nodes[n].inputs.size() == inputs &&
+             model.nodes[n].outputs.size() == 1;
+    };
+    if (!is(mul, "Mul", 2))
+      return std::nullopt;
+    const std::vector<std::string> &in = model.nodes[mul].inputs;
+    for (int side : {0, 1}) {
+      const std::string &x = in[side], &gate = in[1 - side];
+      std::optional<size_t> sigmoid = producer(gate);
+      if (!sigmoid || !is(*sigmoid, "Sigmoid", 1) ||
+          model.nodes[*sigmoid].inputs[0] != x || soleUser(gate) != mul)
+        continue;
+      auto xUsers = users.find(x);
+      if (xUsers == users.end() || xUsers->second.size() != 2)
+        continue;
+      MatchedStage m;
+      m.stage.kind = "silu";
+      m.nodes = {*sigmoid, mul};
+      for (size_t n : m.nodes)
+        m.stage.nodes.push_back(model.nodes[n].name);
+      m.output = model.nodes[mul].outputs[0];
+      input = x;
+      return m;
+    }
+    return std::nullopt;
+  }
+
+  /// Whether every user of `tensor` is one of `nodes` (not a graph output).
+  bool onlyUsers(const std::string &tensor,
+                 const std::vector<size_t> &nodes) const {
+    auto it = users.find(tensor);
+    return it != users.end() && llvm::all_of(it->second, [&](size_t u) {
+             return llvm::is_contained(nodes, u);
+           });
+  }
+
   void findPrologue(size_t conv) {
     std::vector<MatchedStage> stages;
     std::string value = model.nodes[conv].inputs[0];
-    size_t user = conv;
-    while (onlyUser(value, user)) {
+    std::vector<size_t> readers = {conv}; // the nodes that read `value`
+    while (onlyUsers(value, readers)) {
       std::optional<size_t> p = producer(value);
       if (!p || claimed.count(*p))
         break;
+      std::string siluInput;
+      if (std::optional<MatchedStage> silu = matchSilu(*p, siluInput)) {
+        if (std::optional<size_t> q = producer(siluInput);
+            !stages.empty() && q && isConvTranspose(model.nodes[*q]))
+          break;
+        claimed.insert(silu->nodes.begin(), silu->nodes.end());
+        readers = silu->nodes;
+        stages.insert(stages.begin(), std::move(*silu));
+        value = siluInput;
+        continue;
+      }
       const OnnxNode &node = model.nodes[*p];
       // The data: the one input that is not a scalar constant.
       std::string data;
@@ -332,10 +382,25 @@ private:
       claimed.insert(*p);
       stages.insert(stages.begin(), std::move(*stage));
       value = data;
-      user = *p;
+      readers = {*p};
     }
     kernelInputs[conv] = value;
     prologues[conv] = std::move(stages);
+  }
+
+  /// The SiLU that reads `x` (matchSilu), if x's two users are its nodes.
+  std::optional<MatchedStage> matchSiluOf(const std::string &x) const {
+    auto it = users.find(x);
+    if (it == users.end() || it->second.size() != 2)
+      return std::nullopt;
+    for (size_t u : it->second) {
+      std::string input;
+      std::optional<MatchedStage> m =
+          u == kGraphOutput ? std::nullopt : matchSilu(u, input);
+      if (m && input == x)
+        return m;
+    }
+    return std::nullopt;
   }
 
   void findEpilogue(size_t conv) {
@@ -343,6 +408,8 @@ private:
     std::string value = model.nodes[conv].outputs[0];
     while (true) {
       std::optional<MatchedStage> stage = matchErfGelu(value);
+      if (!stage)
+        stage = matchSiluOf(value);
       if (!stage) {
         std::optional<size_t> u = soleUser(value);
         if (!u || isConvTranspose(model.nodes[*u]))
@@ -416,6 +483,11 @@ public:
     if (k == "sigmoid")
       return arith::DivFOp::create(
           b, loc, splat(1.0),
+          add(math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x)),
+              splat(1.0)));
+    if (k == "silu") // x * sigmoid(x), as x / (1 + exp(-x))
+      return arith::DivFOp::create(
+          b, loc, x,
           add(math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x)),
               splat(1.0)));
     if (k == "neg")

@@ -69,13 +69,14 @@ class FusionNet(nn.Module):
 
 
 class SiluNet(nn.Module):
-    """SiLU after the layer (tconv-import-torch only: torch.onnx exports it
-    as x * Sigmoid(x), which tconv-import-onnx does not take)."""
+    """SiLU before and after the layer, the one before it after three other
+    ops (torch.onnx exports SiLU as x * Sigmoid(x), two nodes reading x)."""
 
     def __init__(self):
         super().__init__()
         self.s0 = Stage(nn.ConvTranspose1d(6, 4, 4, stride=2, padding=1),
-                        Fn(lambda x: F.leaky_relu(x, 0.1) * 2.0 - 1.0), nn.SiLU())
+                        Fn(lambda x: F.silu(F.leaky_relu(x, 0.1) * 2.0 - 1.0)),
+                        nn.SiLU())
 
     def forward(self, x):
         return self.s0(x)
