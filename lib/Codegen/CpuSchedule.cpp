@@ -12,7 +12,8 @@ namespace tconv::codegen {
 TransposedConvPipeline buildCpuPipeline(const TransposedConvSpec &spec,
                                         const CpuTiling &tiling) {
   TransposedConvPipeline pipeline =
-      buildTransposedConvPipeline(spec, {0, tiling.phasesAsVariable});
+      buildTransposedConvPipeline(spec, {0, tiling.phasesAsVariable, false,
+                                         false, tiling.packByCopy});
   applyCpuSchedule(pipeline, tiling);
   return pipeline;
 }

@@ -36,6 +36,8 @@ struct CpuTiling {
   /// inside slices of `channelsPerSlice` input channels.
   bool phasesAsVariable = false;
   int channelsPerSlice = 0; ///< input channels per slice; 0: all
+  /// The packed input as zeros plus a masked copy (PipelineForm::packByCopy).
+  bool packByCopy = false;
 };
 
 /// Schedules every Func of `pipeline` with `tiling`; `pipeline` must be in

@@ -55,6 +55,11 @@ public:
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
     std::vector<ParamRange> space;
+    // First: one candidate, which the coordinate descent reaches however
+    // short its budget.
+    space.push_back({kPackByCopy, packByCopyAllowed(f)
+                                      ? std::vector<int64_t>{0, 1}
+                                      : std::vector<int64_t>{0}});
     std::vector<int64_t> vectors;
     for (int64_t v = 1; v <= accumulatorRegisters(f); ++v)
       vectors.push_back(v);
@@ -69,9 +74,17 @@ public:
   }
 
   Status checkParams(const ShapeFacts &f,
-                     const VariantParams &params) const override {
+                     const VariantParams &given) const override {
+    const VariantParams params = withPackDefault(given);
     if (Status s = KernelVariant::checkParams(f, params); !s.ok())
       return s;
+    if (params.at(kPackByCopy) != 0 && params.at(kPackByCopy) != 1)
+      return Status::error("pack_by_copy must be 0 or 1");
+    if (params.at(kPackByCopy) == 1 && !packByCopyAllowed(f))
+      return Status::error("pack_by_copy needs rows longer than one vector (" +
+                           std::to_string(f.vectorWidth) + " positions per "
+                           "phase), got " +
+                           std::to_string(f.positionsPerPhase));
     const int64_t v = params.at(kVectorsPerTile),
                   c = params.at(kChannelsPerBlock),
                   b = params.at(kBlocksPerChunk), p = params.at(kParallel);
@@ -138,7 +151,8 @@ public:
   }
 
   TransposedConvPipeline build(const ShapeFacts &f,
-                               const VariantParams &params) const override {
+                               const VariantParams &given) const override {
+    const VariantParams params = withPackDefault(given);
     CpuTiling t;
     t.vectorWidth = f.vectorWidth;
     t.vectorsPerTile = int(params.at(kVectorsPerTile));
@@ -148,6 +162,7 @@ public:
     t.phasesAsVariable = phasesInSlices;
     if (phasesInSlices)
       t.channelsPerSlice = int(params.at(kChannelsPerSlice));
+    t.packByCopy = params.at(kPackByCopy) != 0;
     return buildCpuPipeline(f.spec, t);
   }
 
@@ -159,6 +174,21 @@ private:
                             {kParallel, t.parallel ? 1 : 0}};
     if (phasesInSlices)
       params[kChannelsPerSlice] = t.channelsPerSlice;
+    params[kPackByCopy] = t.packByCopy ? 1 : 0;
+    return params;
+  }
+
+  /// A static row within one vector makes the copy's one vector start at a
+  /// constant negative position, for which Halide 14's code generator fails
+  /// an internal check on the masked load (CodeGen_LLVM.cpp:1899,
+  /// base >= 0).
+  static bool packByCopyAllowed(const ShapeFacts &f) {
+    return f.dynamicLength() || f.positionsPerPhase > f.vectorWidth;
+  }
+
+  /// Tuning databases written before pack_by_copy existed leave it out: 0.
+  static VariantParams withPackDefault(VariantParams params) {
+    params.emplace(kPackByCopy, 0);
     return params;
   }
 

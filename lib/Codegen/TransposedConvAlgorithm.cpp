@@ -183,6 +183,28 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   inputArgs.push_back(n);
   // The prologue maps the input before the zeros are inserted, as the
   // frameworks pad the prologue's result.
+  p.packedByCopy = form.packByCopy;
+  if (form.packByCopy) {
+    p.paddedInput(inputArgs) = cast(accType, 0);
+    p.packedPoints = RDom(0, 1, "packed_point");
+    Expr inside = Internal::const_true();
+    for (int j = 0; j < rank; ++j)
+      inside = inside && p.outputVars[j] >= 0 &&
+               p.outputVars[j] < p.input.dim(j).extent();
+    p.packedPoints.where(likely(inside));
+    // The predicate keeps the reads inside the input, which bounds
+    // inference cannot see through: the promise tells it so, without the
+    // clamp that would turn a vector's indices into a gather.
+    std::vector<Expr> readArgs = inputArgs;
+    for (int j = 0; j < rank; ++j)
+      readArgs[j] = unsafe_promise_clamped(
+          readArgs[j] + (j == 0 ? Expr(p.packedPoints.x) : Expr(0)), 0,
+          p.input.dim(j).extent() - 1);
+    Expr value = p.input(readArgs);
+    if (spec.prologue)
+      value = applyStage(p, *spec.prologue, value, readArgs);
+    p.paddedInput(inputArgs) = cast(accType, value);
+  } else {
   Func zeroExtended;
   if (spec.prologue) {
     Func prologued("prologued_input");
@@ -195,6 +217,7 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
         p.input, cast(elemType, 0), spatialBounds);
   }
   p.paddedInput(inputArgs) = cast(accType, zeroExtended(inputArgs));
+  }
 
   // Pure definition: the bias (0 without one).
   std::vector<Expr> sumArgs(p.phaseVars.begin(), p.phaseVars.end());
@@ -442,6 +465,12 @@ void computePaddedInputPerTile(TransposedConvPipeline &p, Var tile,
       .bound_extent(p.outputVars[0], int32_t(extent));
   if (lanes > 1)
     p.paddedInput.vectorize(p.outputVars[0], lanes);
+  if (p.packedByCopy) {
+    Stage copy = p.paddedInput.update(0);
+    copy.reorder(p.outputVars[0], p.packedPoints.x);
+    if (lanes > 1)
+      copy.vectorize(p.outputVars[0], lanes, TailStrategy::GuardWithIf);
+  }
 }
 
 } // namespace tconv::codegen

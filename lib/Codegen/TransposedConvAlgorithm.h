@@ -44,6 +44,15 @@ struct TransposedConvPipeline {
   /// zero outside its spatial extent, so the phase convolutions read it
   /// without bounds tests. Dims: (x_j..., ci, n).
   Halide::Func paddedInput;
+  /// paddedInput is zeros (pure definition) plus one update that copies the
+  /// input (through the prologue) over a one-point reduction domain whose
+  /// predicate keeps the input's own points. A vector of the copy that
+  /// straddles a row's start or end then stores and loads under a mask,
+  /// where the one-definition select would load its lanes one by one from
+  /// clamped indices (with a dynamic length Halide cannot tell which lanes
+  /// are inside). Schedules vectorize the update too.
+  bool packedByCopy = false;
+  Halide::RDom packedPoints; ///< the update's one-point domain
 
   /// bias + full transposed output in phase-major form: dims (q_0, r_0, q_1,
   /// r_1, ..., co, n) hold output position m_j = q_j * s_j + r_j. Pure
@@ -114,6 +123,10 @@ struct PipelineForm {
   /// The taps as GEMM columns (TransposedConvPipeline::tapsAsColumns); only
   /// where canTreatTapsAsColumns(spec).
   bool tapsAsColumns = false;
+  /// paddedInput as zeros plus an update that copies the input's own points
+  /// (TransposedConvPipeline::packedByCopy); for the CPU schedules, which
+  /// compute it per tile (computePaddedInputPerTile).
+  bool packByCopy = false;
 };
 
 /// Whether every phase of `spec` has the same number of taps, so one

@@ -25,6 +25,10 @@ inline constexpr const char *kChannelsPerTile = "channels_per_tile";
 inline constexpr const char *kChannelsPerSlice = "channels_per_slice";
 /// 0 or 1: whether the tiles run on the thread pool.
 inline constexpr const char *kParallel = "parallel";
+/// 0 or 1: the packed input as zeros plus a copy of the input's own points
+/// (PipelineForm::packByCopy); absent in tuning databases written before it
+/// existed, meaning 0.
+inline constexpr const char *kPackByCopy = "pack_by_copy";
 
 // GPU thread blocks.
 inline constexpr const char *kThreadsQ = "threads_q";

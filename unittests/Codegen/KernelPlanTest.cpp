@@ -189,6 +189,41 @@ TEST(KernelVariants, CheckParamsNamesTheProblem) {
             "variant cpu-phase-gemm has no parameter 'unrolled'");
 }
 
+TEST(KernelVariants, PackByCopyIsTunedNotDefault) {
+  // 64 -> 32 channels, K 4, s 2: L positions per phase.
+  const KernelVariant *gemm = findVariant("cpu-phase-gemm");
+  auto spaceOf = [&](const ShapeFacts &f) {
+    for (const ParamRange &range : gemm->parameterSpace(f))
+      if (range.name == "pack_by_copy")
+        return range.values;
+    return std::vector<int64_t>{};
+  };
+  ShapeFacts ragged = factsOf(conv1d(1, 64, 32, 100, 4, 2, 1), kAvx512, false);
+  ShapeFacts dynamic = factsOf(conv1d(1, 64, 32, 100, 4, 2, 1), kAvx512, true);
+  for (const ShapeFacts &f : {ragged, dynamic}) {
+    EXPECT_EQ(gemm->defaultParams(f).at("pack_by_copy"), 0);
+    EXPECT_EQ(spaceOf(f), (std::vector<int64_t>{0, 1}));
+    VariantParams copy = gemm->defaultParams(f);
+    copy["pack_by_copy"] = 1;
+    EXPECT_TRUE(isOk(gemm->checkParams(f, copy)));
+  }
+  // A row within one vector: not offered, and refused when asked for.
+  ShapeFacts oneVector = factsOf(conv1d(1, 64, 32, 9, 4, 2, 1), kAvx512, false);
+  EXPECT_EQ(spaceOf(oneVector), (std::vector<int64_t>{0}));
+  VariantParams forced = gemm->defaultParams(oneVector);
+  forced["pack_by_copy"] = 1;
+  EXPECT_EQ(gemm->checkParams(oneVector, forced).message(),
+            "pack_by_copy needs rows longer than one vector (16 positions per "
+            "phase), got 9");
+  forced["pack_by_copy"] = 2;
+  EXPECT_EQ(gemm->checkParams(oneVector, forced).message(),
+            "pack_by_copy must be 0 or 1");
+  // Tuning databases written before the parameter: it defaults to 0.
+  VariantParams old = gemm->defaultParams(ragged);
+  old.erase("pack_by_copy");
+  EXPECT_TRUE(isOk(gemm->checkParams(ragged, old)));
+}
+
 TEST(KernelPlan, StaticLengthIsOneKernel) {
   ShapeFacts f = factsOf(conv1d(1, 64, 32, 50, 4, 2, 1), kAvx512, false);
   KernelPlan plan = planKernel(f, defaultChoice);

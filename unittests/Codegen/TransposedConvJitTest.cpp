@@ -17,6 +17,7 @@
 #include "KernelPlan.h"
 #include "StatusTesting.h"
 #include "TransposedConvAlgorithm.h"
+#include "VariantParamNames.h"
 
 #include <gtest/gtest.h>
 
@@ -121,6 +122,17 @@ std::vector<VariantChoice> choicesUnderTest(const ShapeFacts &facts) {
       chosen |= c.variant == variant;
     if (variant->tunable() && variant->supports(facts) && !chosen)
       choices.push_back({variant, variant->defaultParams(facts)});
+  }
+  // The other packing of the input, where a choice has both
+  // (PipelineForm::packByCopy).
+  for (size_t i = 0, n = choices.size(); i < n; ++i) {
+    VariantChoice other = choices[i];
+    auto pack = other.params.find(params::kPackByCopy);
+    if (pack == other.params.end())
+      continue;
+    pack->second = 1 - pack->second;
+    if (isOk(other.variant->checkParams(facts, other.params)))
+      choices.push_back(other);
   }
   return choices;
 }

@@ -27,12 +27,12 @@
 // RUN: rm -rf %t && tconv-compile %S/Inputs/dynamic_length.mlir -o %t --target=x86-64-linux-avx512 --schedule=cpu-phases-in-slices
 // RUN: FileCheck %s --check-prefix=NAMED < %t/up_dyn.h
 // NAMED: /* tconv kernel up_dyn: {{[0-9]+}} specializations, dispatched on the innermost input length:
-// NAMED-NEXT: *   cpu-phases-in-slices (blocks_per_chunk={{[0-9]+}}, channels_per_block={{[0-9]+}}, channels_per_slice=16, parallel=0, vectors_per_tile=1): lengths 1..16
+// NAMED-NEXT: *   cpu-phases-in-slices (blocks_per_chunk={{[0-9]+}}, channels_per_block={{[0-9]+}}, channels_per_slice=16, pack_by_copy=0, parallel=0, vectors_per_tile=1): lengths 1..16
 // NAMED-NOT: cpu-phase-gemm
 // NAMED: int up_dyn(struct halide_buffer_t *_input_buffer, struct halide_buffer_t *_weight_buffer, struct halide_buffer_t *_bias_buffer, struct halide_buffer_t *_output_buffer)
 // RUN: rm -rf %t && tconv-compile %S/Inputs/dynamic_length.mlir -o %t --target=x86-64-linux-avx512 --schedule=cpu-phase-gemm
 // RUN: FileCheck %s --check-prefix=NAMED-GEMM < %t/up_dyn.h
-// NAMED-GEMM: *   cpu-phase-gemm (blocks_per_chunk={{[0-9]+}}, channels_per_block={{[0-9]+}}, parallel=0, vectors_per_tile=1): lengths 1..16
+// NAMED-GEMM: *   cpu-phase-gemm (blocks_per_chunk={{[0-9]+}}, channels_per_block={{[0-9]+}}, pack_by_copy=0, parallel=0, vectors_per_tile=1): lengths 1..16
 // NAMED-GEMM-NOT: cpu-phases-in-slices
 
 // Mullapudi2016 loads from Halide's plugin and schedules the kernel: the same
@@ -56,7 +56,7 @@
 // RUN: FileCheck %s --check-prefix=TCONV < %t/seed_ex1.stmt
 // TCONV: co_chunk
 // RUN: FileCheck %s --check-prefix=TCONV-HEADER < %t/seed_ex1.h
-// TCONV-HEADER: /* tconv kernel seed_ex1: cpu-phase-gemm (blocks_per_chunk=16, channels_per_block=4, parallel=0, vectors_per_tile=2) */
+// TCONV-HEADER: /* tconv kernel seed_ex1: cpu-phase-gemm (blocks_per_chunk=16, channels_per_block=4, pack_by_copy=0, parallel=0, vectors_per_tile=2) */
 // The autoscheduled kernel's header names it too.
 // RUN: rm -rf %t && tconv-compile %S/Inputs/one_kernel.mlir -o %t --target=x86-64-linux-avx2-fma-f16c --schedule=auto-li2018
 // RUN: FileCheck %s --check-prefix=LI-HEADER < %t/seed_ex1.h
