@@ -57,7 +57,7 @@ public:
     std::vector<ParamRange> space;
     // First: one candidate, which the coordinate descent reaches however
     // short its budget.
-    space.push_back({kPackByCopy, packByCopyAllowed(f)
+    space.push_back({kPackByCopy, packByCopyApplies(f)
                                       ? std::vector<int64_t>{0, 1}
                                       : std::vector<int64_t>{0}});
     std::vector<int64_t> vectors;
@@ -80,11 +80,6 @@ public:
       return s;
     if (params.at(kPackByCopy) != 0 && params.at(kPackByCopy) != 1)
       return Status::error("pack_by_copy must be 0 or 1");
-    if (params.at(kPackByCopy) == 1 && !packByCopyAllowed(f))
-      return Status::error("pack_by_copy needs rows longer than one vector (" +
-                           std::to_string(f.vectorWidth) + " positions per "
-                           "phase), got " +
-                           std::to_string(f.positionsPerPhase));
     const int64_t v = params.at(kVectorsPerTile),
                   c = params.at(kChannelsPerBlock),
                   b = params.at(kBlocksPerChunk), p = params.at(kParallel);
@@ -162,7 +157,7 @@ public:
     t.phasesAsVariable = phasesInSlices;
     if (phasesInSlices)
       t.channelsPerSlice = int(params.at(kChannelsPerSlice));
-    t.packByCopy = params.at(kPackByCopy) != 0;
+    t.packByCopy = params.at(kPackByCopy) != 0 && packByCopyApplies(f);
     return buildCpuPipeline(f.spec, t);
   }
 
@@ -178,11 +173,13 @@ private:
     return params;
   }
 
-  /// A static row within one vector makes the copy's one vector start at a
-  /// constant negative position, for which Halide 14's code generator fails
-  /// an internal check on the masked load (CodeGen_LLVM.cpp:1899,
-  /// base >= 0).
-  static bool packByCopyAllowed(const ShapeFacts &f) {
+  /// pack_by_copy is a no-op on a static row within one vector: there the
+  /// copy's one vector starts at a constant negative position, for which
+  /// Halide 14's code generator fails an internal check on the masked load
+  /// (CodeGen_LLVM.cpp:1899, base >= 0), and there is no boundary to save.
+  /// (Not an error: a tuned entry for a dynamic kernel's range is checked
+  /// at the range's static lengths but built for the dynamic length.)
+  static bool packByCopyApplies(const ShapeFacts &f) {
     return f.dynamicLength() || f.positionsPerPhase > f.vectorWidth;
   }
 

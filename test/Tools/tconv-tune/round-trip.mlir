@@ -76,6 +76,15 @@
 // RUN: tconv-compile %s -o %t/any --target=host --tuning-db=%t/anycount.json --tuning-threads=3
 // RUN: FileCheck %s --check-prefix=HEADER < %t/any/small_static.h
 
+// A tuned entry for a range of a dynamic kernel's plan is checked at the
+// range's static lengths (1 included) and built for the dynamic length:
+// pack_by_copy=1, which does nothing on a row within one vector, is valid.
+// RUN: %python %S/write_entry.py %t/db.json %t/copy.json "f32 n=1 cin=64 cout=32 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=" 1 32 cpu-phase-gemm '{"blocks_per_chunk": 8, "channels_per_block": 4, "pack_by_copy": 1, "parallel": 0, "vectors_per_tile": 2}'
+// RUN: tconv-compile %S/Inputs/up_c64_dynamic.mlir -o %t/copy --target=host --tuning-db=%t/copy.json --tuning-threads=2
+// RUN: FileCheck %s --check-prefix=COPY < %t/copy/up_c64_dynamic.h
+// COPY: /* tconv kernel up_c64_dynamic: {{[0-9]+}} specializations, dispatched on the innermost input length:
+// COPY-NEXT: *   cpu-phase-gemm (blocks_per_chunk=8, channels_per_block=4, pack_by_copy=1, parallel=0, vectors_per_tile=2) [tuned]: lengths 1..32
+
 // An entry that nothing beat the rules on ("variant": "rules", what the
 // tuner writes for such a range of a dynamic kernel) keeps the rules' own
 // choice at each length: nothing is marked tuned.
