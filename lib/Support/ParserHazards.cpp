@@ -3,7 +3,6 @@
 #include "tconv/Support/ParserHazards.h"
 
 #include <map>
-#include <vector>
 
 namespace tconv {
 namespace {
@@ -28,109 +27,126 @@ bool isIdentifierChar(char c) {
 /// Characters of a sigil-prefixed name such as `%arg0`, `^bb1`, `#map`.
 bool isSuffixChar(char c) { return isIdentifierChar(c) || c == '-'; }
 
-/// Splits `text` the way MLIR's lexer does, as far as the screen cares:
-/// comments and whitespace vanish, a string literal is one token, `%x`, `@x`,
-/// `#x`, `^x` and numbers are opaque, `!x` is kept as a possible type alias.
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  size_t i = 0, n = text.size();
-  auto scanWhile = [&](size_t from, auto predicate) {
-    while (from < n && predicate(text[from]))
+/// Reads `text` a token at a time the way MLIR's lexer splits it, as far as
+/// the screen cares: comments and whitespace vanish, a string literal is one
+/// token, `%x`, `@x`, `#x`, `^x` and numbers are opaque, `!x` is kept as a
+/// possible type alias. Streaming: a file of inline constants is never held
+/// as a token list.
+class Lexer {
+public:
+  explicit Lexer(std::string_view text) : text(text) {}
+
+  /// The next token, or nullopt at the end.
+  std::optional<Token> next() {
+    const size_t n = text.size();
+    while (i < n) {
+      char c = text[i];
+      size_t start = i;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        ++i;
+        continue;
+      }
+      if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+        i = text.find('\n', i);
+        if (i == std::string_view::npos)
+          i = n;
+        continue;
+      }
+      TokenKind kind = TokenKind::Other;
+      if (c == '"') {
+        i = scanString(i + 1);
+      } else if (isLetter(c) || c == '_') {
+        i = scanWhile(i + 1, isIdentifierChar);
+        kind = TokenKind::BareIdentifier;
+      } else if (isDigit(c)) {
+        i = scanWhile(i + 1, isIdentifierChar);
+      } else if (c == '%' || c == '@' || c == '#' || c == '^' || c == '!') {
+        if (i + 1 < n && text[i + 1] == '"')
+          i = scanString(i + 2);
+        else
+          i = scanWhile(i + 1, isSuffixChar);
+        if (c == '!' && i > start + 1)
+          kind = TokenKind::TypeAlias;
+      } else {
+        ++i;
+        kind = TokenKind::Punctuation;
+      }
+      return Token{kind, start, text.substr(start, i - start)};
+    }
+    return std::nullopt;
+  }
+
+private:
+  template <typename Predicate> size_t scanWhile(size_t from, Predicate p) {
+    while (from < text.size() && p(text[from]))
       ++from;
     return from;
-  };
-  auto scanString = [&](size_t from) { // `from` is just after the quote
-    while (from < n && text[from] != '"') {
-      if (text[from] == '\\' && from + 1 < n)
+  }
+  /// Past the closing quote of a string whose body starts at `from`.
+  size_t scanString(size_t from) {
+    while (from < text.size() && text[from] != '"') {
+      if (text[from] == '\\' && from + 1 < text.size())
         ++from;
       ++from;
     }
-    return from < n ? from + 1 : n;
-  };
-  while (i < n) {
-    char c = text[i];
-    size_t start = i;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++i;
-      continue;
-    }
-    if (c == '/' && i + 1 < n && text[i + 1] == '/') {
-      i = text.find('\n', i);
-      if (i == std::string_view::npos)
-        i = n;
-      continue;
-    }
-    TokenKind kind = TokenKind::Other;
-    if (c == '"') {
-      i = scanString(i + 1);
-    } else if (isLetter(c) || c == '_') {
-      i = scanWhile(i + 1, isIdentifierChar);
-      kind = TokenKind::BareIdentifier;
-    } else if (isDigit(c)) {
-      i = scanWhile(i + 1, isIdentifierChar);
-    } else if (c == '%' || c == '@' || c == '#' || c == '^' || c == '!') {
-      if (i + 1 < n && text[i + 1] == '"')
-        i = scanString(i + 2);
-      else
-        i = scanWhile(i + 1, isSuffixChar);
-      if (c == '!' && i > start + 1)
-        kind = TokenKind::TypeAlias;
-    } else {
-      ++i;
-      kind = TokenKind::Punctuation;
-    }
-    tokens.push_back({kind, start, text.substr(start, i - start)});
+    return from < text.size() ? from + 1 : text.size();
   }
-  return tokens;
+
+  std::string_view text;
+  size_t i = 0;
+};
+
+bool isPunctuation(const std::optional<Token> &t, char c) {
+  return t && t->kind == TokenKind::Punctuation && t->text[0] == c;
 }
 
-bool isPunctuation(const std::vector<Token> &tokens, size_t i, char c) {
-  return i < tokens.size() && tokens[i].kind == TokenKind::Punctuation &&
-         tokens[i].text[0] == c;
-}
-
-/// Follows `!a = !b`, `!b = index` chains; a chain that does not end in a
-/// definition (or loops) resolves to nothing, and the parser reports it.
-const Token *resolveType(const std::vector<Token> &tokens, size_t i,
-                         const std::map<std::string_view, size_t> &aliases) {
-  for (int hops = 0; hops < 64 && i < tokens.size(); ++hops) {
-    if (tokens[i].kind != TokenKind::TypeAlias)
-      return &tokens[i];
-    auto definition = aliases.find(tokens[i].text);
+/// Follows `!a = !b`, `!b = index` chains to a non-alias type token; a chain
+/// that does not end in a definition (or loops) resolves to nothing, and the
+/// parser reports it.
+std::optional<Token>
+resolveType(Token type, const std::map<std::string_view, Token> &aliases) {
+  for (int hops = 0; hops < 64; ++hops) {
+    if (type.kind != TokenKind::TypeAlias)
+      return type;
+    auto definition = aliases.find(type.text);
     if (definition == aliases.end())
-      return nullptr;
-    i = definition->second;
+      return std::nullopt;
+    type = definition->second;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 } // namespace
 
 std::optional<ParserHazard> findParserHazard(std::string_view text) {
-  std::vector<Token> tokens = tokenize(text);
-
-  // `!name = type` at the top level defines a type alias; nowhere else does a
-  // `!name` token precede `=`.
-  std::map<std::string_view, size_t> aliases;
-  for (size_t i = 0; i + 2 < tokens.size(); ++i)
-    if (tokens[i].kind == TokenKind::TypeAlias && isPunctuation(tokens, i + 1, '='))
-      aliases.emplace(tokens[i].text, i + 2);
-
-  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::BareIdentifier || tokens[i].text != "array" ||
-        !isPunctuation(tokens, i + 1, '<'))
+  // Pass 1: `!name = type` defines a type alias (at the top level; nowhere
+  // else does a `!name` token precede `=`). Three tokens of lookahead.
+  std::map<std::string_view, Token> aliases;
+  {
+    Lexer lexer(text);
+    std::optional<Token> a = lexer.next(), b = lexer.next(), c = lexer.next();
+    for (; c; a = b, b = c, c = lexer.next())
+      if (a->kind == TokenKind::TypeAlias && isPunctuation(b, '='))
+        aliases.emplace(a->text, *c);
+  }
+  // Pass 2: `array` `<` and an element type that is, or names, `index`.
+  Lexer lexer(text);
+  std::optional<Token> a = lexer.next(), b = lexer.next(), c = lexer.next();
+  for (; c; a = b, b = c, c = lexer.next()) {
+    if (a->kind != TokenKind::BareIdentifier || a->text != "array" ||
+        !isPunctuation(b, '<'))
       continue;
-    const Token *element = resolveType(tokens, i + 2, aliases);
+    std::optional<Token> element = resolveType(*c, aliases);
     if (!element || element->kind != TokenKind::BareIdentifier ||
         element->text != "index")
       continue;
     std::string message =
         "a dense array of 'index' elements is not accepted (MLIR 22's parser "
         "crashes on it, llvm/llvm-project#179045); write array<i64: ...>";
-    if (tokens[i + 2].kind == TokenKind::TypeAlias)
-      message += " (the element type '" + std::string(tokens[i + 2].text) +
+    if (c->kind == TokenKind::TypeAlias)
+      message += " (the element type '" + std::string(c->text) +
                  "' is an alias of 'index')";
-    return ParserHazard{tokens[i].offset, std::move(message)};
+    return ParserHazard{a->offset, std::move(message)};
   }
   return std::nullopt;
 }
