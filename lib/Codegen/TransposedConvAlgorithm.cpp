@@ -185,6 +185,7 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   // frameworks pad the prologue's result.
   p.packedByCopy = form.packByCopy;
   if (form.packByCopy) {
+    // Zeros, then the input's own points copied over them (packedByCopy).
     p.paddedInput(inputArgs) = cast(accType, 0);
     p.packedPoints = RDom(0, 1, "packed_point");
     Expr inside = Internal::const_true();
@@ -196,27 +197,27 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
     // inference cannot see through: the promise tells it so, without the
     // clamp that would turn a vector's indices into a gather.
     std::vector<Expr> readArgs = inputArgs;
-    for (int j = 0; j < rank; ++j)
-      readArgs[j] = unsafe_promise_clamped(
-          readArgs[j] + (j == 0 ? Expr(p.packedPoints.x) : Expr(0)), 0,
-          p.input.dim(j).extent() - 1);
+    for (int j = 0; j < rank; ++j) {
+      Expr x = j == 0 ? inputArgs[j] + p.packedPoints.x : inputArgs[j];
+      readArgs[j] = unsafe_promise_clamped(x, 0, p.input.dim(j).extent() - 1);
+    }
     Expr value = p.input(readArgs);
     if (spec.prologue)
       value = applyStage(p, *spec.prologue, value, readArgs);
     p.paddedInput(inputArgs) = cast(accType, value);
   } else {
-  Func zeroExtended;
-  if (spec.prologue) {
-    Func prologued("prologued_input");
-    prologued(inputArgs) =
-        applyStage(p, *spec.prologue, p.input(inputArgs), inputArgs);
-    zeroExtended = BoundaryConditions::constant_exterior(
-        prologued, cast(elemType, 0), spatialBounds);
-  } else {
-    zeroExtended = BoundaryConditions::constant_exterior(
-        p.input, cast(elemType, 0), spatialBounds);
-  }
-  p.paddedInput(inputArgs) = cast(accType, zeroExtended(inputArgs));
+    Func zeroExtended;
+    if (spec.prologue) {
+      Func prologued("prologued_input");
+      prologued(inputArgs) =
+          applyStage(p, *spec.prologue, p.input(inputArgs), inputArgs);
+      zeroExtended = BoundaryConditions::constant_exterior(
+          prologued, cast(elemType, 0), spatialBounds);
+    } else {
+      zeroExtended = BoundaryConditions::constant_exterior(
+          p.input, cast(elemType, 0), spatialBounds);
+    }
+    p.paddedInput(inputArgs) = cast(accType, zeroExtended(inputArgs));
   }
 
   // Pure definition: the bias (0 without one).

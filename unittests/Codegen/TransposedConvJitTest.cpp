@@ -381,4 +381,58 @@ TEST(CpuTiling, PhasesInSlicesFromStride8With17InputChannels) {
   EXPECT_FALSE(tilingOf(conv(1, 64, 8, 1, {50}, {20}, {8}, {1}, {{4, 4}})).phasesAsVariable);
 }
 
+/// pack_by_copy runs the prologue before the zeros are inserted, as the
+/// one-definition packing does: a prologue with f(0) != 0 (2x + 1), a dynamic
+/// length run at two ragged lengths and a vector-aligned one, against the
+/// oracle on the prologue's result with zero padding.
+TEST(TransposedConvJitPacking, CopyRunsThePrologueBeforeTheZeros) {
+  ElementwiseStage prologue;
+  ElementwiseProgram &twoXPlusOne = prologue.program;
+  twoXPlusOne.argumentTypes = {ScalarType::F32};
+  twoXPlusOne.instructions = {
+      {ScalarOpcode::Constant, ScalarType::F32, {}, 2.0},
+      {ScalarOpcode::Mul, ScalarType::F32, {0, 1}},
+      {ScalarOpcode::Constant, ScalarType::F32, {}, 1.0},
+      {ScalarOpcode::Add, ScalarType::F32, {2, 3}}};
+  twoXPlusOne.result = 4;
+  const KernelVariant *gemm = findVariant("cpu-phase-gemm");
+  Halide::Target target = jitTarget();
+  for (int64_t length : {37, 53, 64}) {
+    SCOPED_TRACE("L = " + std::to_string(length));
+    ConvShape shape = conv(1, 8, 16, 1, {length}, {4}, {2}, {1}, {{1, 1}});
+    TransposedConvSpec spec = makeSpec(shape, F32, true, false, true);
+    spec.prologue = prologue;
+    ShapeFacts facts = computeShapeFacts(spec, target);
+    VariantParams params = gemm->defaultParams(facts);
+    params[params::kPackByCopy] = 1;
+    ASSERT_TRUE(isOk(gemm->checkParams(facts, params)));
+    TransposedConvPipeline pipeline = gemm->build(facts, params);
+    ASSERT_TRUE(pipeline.packedByCopy);
+    pipeline.output.compile_jit(target);
+
+    std::mt19937 rng(7);
+    std::vector<float> x = randomTensor<float>(reference::product(inputShape(shape)), rng);
+    std::vector<float> w = randomTensor<float>(reference::product(weightShape(shape)), rng);
+    std::vector<float> b = randomTensor<float>(shape.outChannels, rng);
+    std::vector<int64_t> yShape = outputShape(shape);
+    std::vector<float> y(reference::product(yShape));
+    pipeline.input.set(Halide::Buffer<float>(x.data(), halideSizes(inputShape(shape))));
+    pipeline.weight.set(Halide::Buffer<float>(w.data(), halideSizes(weightShape(shape))));
+    pipeline.bias->set(Halide::Buffer<float>(b.data(), {int(b.size())}));
+    Halide::Buffer<float> yBuf(y.data(), halideSizes(yShape));
+    pipeline.output.realize(yBuf);
+
+    std::vector<float> mapped(x.size());
+    for (size_t i = 0; i < x.size(); ++i)
+      mapped[i] = 2 * x[i] + 1;
+    oracle::Result expected = reference::transposedConv(shape, mapped, w, b);
+    int wrong = 0;
+    for (size_t i = 0; i < y.size(); ++i)
+      wrong += !(std::fabs(double(y[i]) - expected.value[i]) <=
+                 oracle::toleranceFor(oracle::DType::F32, expected.value[i],
+                                      expected.absSum[i], expected.terms[i]));
+    EXPECT_EQ(wrong, 0) << "of " << y.size() << " outputs";
+  }
+}
+
 } // namespace
