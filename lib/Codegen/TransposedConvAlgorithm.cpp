@@ -183,7 +183,6 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   inputArgs.push_back(n);
   // The prologue maps the input before the zeros are inserted, as the
   // frameworks pad the prologue's result.
-  p.packedByCopy = form.packByCopy;
   if (form.packByCopy) {
     // Zeros, then the input's own points copied over them (packedByCopy).
     p.paddedInput(inputArgs) = cast(accType, 0);
@@ -466,7 +465,7 @@ void computePaddedInputPerTile(TransposedConvPipeline &p, Var tile,
       .bound_extent(p.outputVars[0], int32_t(extent));
   if (lanes > 1)
     p.paddedInput.vectorize(p.outputVars[0], lanes);
-  if (p.packedByCopy) {
+  if (p.packedByCopy()) {
     Stage copy = p.paddedInput.update(0);
     copy.reorder(p.outputVars[0], p.packedPoints.x);
     if (lanes > 1)

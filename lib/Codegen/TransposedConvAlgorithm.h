@@ -51,8 +51,8 @@ struct TransposedConvPipeline {
   /// where the one-definition select would load its lanes one by one from
   /// clamped indices (with a dynamic length Halide cannot tell which lanes
   /// are inside). Schedules vectorize the update too.
-  bool packedByCopy = false;
-  Halide::RDom packedPoints; ///< the update's one-point domain
+  bool packedByCopy() const { return packedPoints.defined(); }
+  Halide::RDom packedPoints; ///< the update's one-point domain, if packed so
 
   /// bias + full transposed output in phase-major form: dims (q_0, r_0, q_1,
   /// r_1, ..., co, n) hold output position m_j = q_j * s_j + r_j. Pure
@@ -124,7 +124,7 @@ struct PipelineForm {
   /// where canTreatTapsAsColumns(spec).
   bool tapsAsColumns = false;
   /// paddedInput as zeros plus an update that copies the input's own points
-  /// (TransposedConvPipeline::packedByCopy); for the CPU schedules, which
+  /// (TransposedConvPipeline::packedByCopy()); for the CPU schedules, which
   /// compute it per tile (computePaddedInputPerTile).
   bool packByCopy = false;
 };

@@ -215,7 +215,7 @@ TEST(KernelVariants, PackByCopyIsTunedNotDefault) {
   VariantParams forced = gemm->defaultParams(oneVector);
   forced["pack_by_copy"] = 1;
   EXPECT_TRUE(isOk(gemm->checkParams(oneVector, forced)));
-  EXPECT_FALSE(gemm->build(oneVector, forced).packedByCopy);
+  EXPECT_FALSE(gemm->build(oneVector, forced).packedByCopy());
   forced["pack_by_copy"] = 2;
   EXPECT_EQ(gemm->checkParams(oneVector, forced).message(),
             "pack_by_copy must be 0 or 1");

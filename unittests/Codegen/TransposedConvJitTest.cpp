@@ -407,7 +407,7 @@ TEST(TransposedConvJitPacking, CopyRunsThePrologueBeforeTheZeros) {
     params[params::kPackByCopy] = 1;
     ASSERT_TRUE(isOk(gemm->checkParams(facts, params)));
     TransposedConvPipeline pipeline = gemm->build(facts, params);
-    ASSERT_TRUE(pipeline.packedByCopy);
+    ASSERT_TRUE(pipeline.packedByCopy());
     pipeline.output.compile_jit(target);
 
     std::mt19937 rng(7);
