@@ -131,6 +131,16 @@ private:
     return it->second.front();
   }
 
+  /// Whether node `n` is an unclaimed default-domain `op` with `inputs`
+  /// inputs and one output: a node the multi-node stages may take.
+  bool isFreeNode(size_t n, StringRef op, size_t inputs) const {
+    return n != kGraphOutput && !claimed.count(n) &&
+           model.nodes[n].opType == op &&
+           isDefaultDomain(model.nodes[n].domain) &&
+           model.nodes[n].inputs.size() == inputs &&
+           model.nodes[n].outputs.size() == 1;
+  }
+
   /// The value of a one-element FLOAT/DOUBLE initializer or Constant.
   std::optional<double> scalar(const std::string &tensor) const {
     const ::tconv::onnx_import::OnnxInitializer *init = nullptr;
@@ -249,11 +259,7 @@ private:
     if (it == users.end() || it->second.size() != 2)
       return std::nullopt;
     auto is = [&](size_t n, StringRef op) {
-      return n != kGraphOutput && !claimed.count(n) &&
-             model.nodes[n].opType == op &&
-             isDefaultDomain(model.nodes[n].domain) &&
-             model.nodes[n].inputs.size() == (op == "Erf" ? 1u : 2u) &&
-             model.nodes[n].outputs.size() == 1;
+      return isFreeNode(n, op, op == "Erf" ? 1 : 2);
     };
     auto withScalar = [&](size_t n, const std::string &in, double want) {
       const OnnxNode &node = model.nodes[n];
@@ -301,20 +307,13 @@ private:
   /// Sigmoid(x)), operands either way round, `mul` being the Mul and x read
   /// by nothing else. Its `nodes` are {Sigmoid, Mul}; x is `input`.
   std::optional<MatchedStage> matchSilu(size_t mul, std::string &input) const {
-    auto is = [&](size_t n, StringRef op, size_t inputs) {
-      return n != kGraphOutput && !claimed.count(n) &&
-             model.nodes[n].opType == op &&
-             isDefaultDomain(model.nodes[n].domain) &&
-             model.nodes[n].inputs.size() == inputs &&
-             model.nodes[n].outputs.size() == 1;
-    };
-    if (!is(mul, "Mul", 2))
+    if (!isFreeNode(mul, "Mul", 2))
       return std::nullopt;
     const std::vector<std::string> &in = model.nodes[mul].inputs;
     for (int side : {0, 1}) {
       const std::string &x = in[side], &gate = in[1 - side];
       std::optional<size_t> sigmoid = producer(gate);
-      if (!sigmoid || !is(*sigmoid, "Sigmoid", 1) ||
+      if (!sigmoid || !isFreeNode(*sigmoid, "Sigmoid", 1) ||
           model.nodes[*sigmoid].inputs[0] != x || soleUser(gate) != mul)
         continue;
       auto xUsers = users.find(x);
@@ -388,10 +387,11 @@ private:
     prologues[conv] = std::move(stages);
   }
 
-  /// The SiLU that reads `x` (matchSilu), if x's two users are its nodes.
+  /// The SiLU that reads `x` (matchSilu, which requires x's two users to be
+  /// its nodes).
   std::optional<MatchedStage> matchSiluOf(const std::string &x) const {
     auto it = users.find(x);
-    if (it == users.end() || it->second.size() != 2)
+    if (it == users.end())
       return std::nullopt;
     for (size_t u : it->second) {
       std::string input;
@@ -480,16 +480,13 @@ public:
     }
     if (k == "tanh")
       return math::TanhOp::create(b, loc, x);
-    if (k == "sigmoid")
+    if (k == "sigmoid" || k == "silu") { // 1 / (1 + exp(-x)), x / (1 + exp(-x))
+      Value numerator = k == "sigmoid" ? splat(1.0) : x;
       return arith::DivFOp::create(
-          b, loc, splat(1.0),
+          b, loc, numerator,
           add(math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x)),
               splat(1.0)));
-    if (k == "silu") // x * sigmoid(x), as x / (1 + exp(-x))
-      return arith::DivFOp::create(
-          b, loc, x,
-          add(math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x)),
-              splat(1.0)));
+    }
     if (k == "neg")
       return arith::NegFOp::create(b, loc, x);
     if (k == "residual")
