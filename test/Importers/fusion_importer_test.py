@@ -35,7 +35,6 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 import numpy as np
@@ -49,22 +48,10 @@ sys.path.insert(0, os.path.join(HERE, "..", "support"))
 import fusion_models as models  # noqa: E402
 import tconv_kernel_runner as runner_lib  # noqa: E402
 import tconv_oracle as oracle  # noqa: E402
+from tconv_test_checks import check, failures, run  # noqa: E402
 
 MODEL_FILE = os.path.join(HERE, "fusion_models.py")
 INPUT_SHAPE = [1, 6, 8]
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL: " + what, flush=True)
-    return cond
-
-
-def run(cmd):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True, timeout=600)
 
 
 def capture(model, x):
@@ -200,21 +187,33 @@ def run_kernels(args, label, mlir, work, funcs, seen, names):
               % (label, f, int(bad.sum()), y.numel(), float(err.max())))
 
 
-def test_fusion_net(args, expected):
-    label = "%s-fusion-net" % args.importer
+def begin(args, what):
+    """Prints a test's label and makes its work folder: (label, folder)."""
+    label = "%s-%s" % (args.importer, what)
     print("%s:" % label, flush=True)
     work = os.path.join(args.work, label)
     os.makedirs(work)
+    return label, work
+
+
+def import_model(args, cls, work):
+    """fusion_models.`cls` through the importer under test: the .mlir's path
+    and its funcs (torch_funcs / onnx_funcs), or (None, None) after a failed
+    check."""
     if args.importer == "torch":
-        out = os.path.join(work, "net.mlir")
-        if not torch_import(args, "FusionNet", out):
-            return
-        funcs = torch_funcs(out)
-    else:
-        out = onnx_import(args, "FusionNet", work)
-        if out is None:
-            return
-        funcs = onnx_funcs(out)
+        out = os.path.join(work, cls + ".mlir")
+        if not torch_import(args, cls, out):
+            return None, None
+        return out, torch_funcs(out)
+    out = onnx_import(args, cls, work)
+    return (out, onnx_funcs(out)) if out else (None, None)
+
+
+def test_fusion_net(args, expected):
+    label, work = begin(args, "fusion-net")
+    out, funcs = import_model(args, "FusionNet", work)
+    if out is None:
+        return
     names = {}
     for layer, (pro, epi) in expected.items():
         f = next((n for n in funcs if layer in n), None)
@@ -232,20 +231,10 @@ def test_fusion_net(args, expected):
 def test_not_fused(args, cls, layer, expected):
     """A model whose intermediate values are needed elsewhere (`expected`
     is what the func must fuse, by layer)."""
-    label = "%s-%s" % (args.importer, cls)
-    print("%s:" % label, flush=True)
-    work = os.path.join(args.work, label)
-    os.makedirs(work)
-    if args.importer == "torch":
-        out = os.path.join(work, "m.mlir")
-        if not torch_import(args, cls, out):
-            return
-        funcs = torch_funcs(out)
-    else:
-        out = onnx_import(args, cls, work)
-        if out is None:
-            return
-        funcs = onnx_funcs(out)
+    label, work = begin(args, cls)
+    out, funcs = import_model(args, cls, work)
+    if out is None:
+        return
     f = next((n for n in funcs if layer in n), None)
     if not check(f is not None, "%s: no func for %s in %s" % (label, layer, sorted(funcs))):
         return
@@ -262,10 +251,7 @@ def test_not_fused(args, cls, layer, expected):
 
 
 def test_no_fuse(args):
-    label = "%s-no-fuse" % args.importer
-    print("%s:" % label, flush=True)
-    work = os.path.join(args.work, label)
-    os.makedirs(work)
+    label, work = begin(args, "no-fuse")
     if args.importer == "torch":
         out = os.path.join(work, "net.mlir")
         if not torch_import(args, "FusionNet", out, ["--no-fuse"]):

@@ -43,7 +43,6 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 import numpy as np
@@ -57,22 +56,10 @@ sys.path.insert(0, os.path.join(HERE, "..", "support"))
 import hifigan_generator as models  # noqa: E402
 import tconv_kernel_runner as runner_lib  # noqa: E402
 import tconv_oracle as oracle  # noqa: E402
+from tconv_test_checks import check, failures, run  # noqa: E402
 
 MODEL_FILE = os.path.join(HERE, "hifigan_generator.py")
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL: " + what, flush=True)
-    return cond
-
-
-def run(cmd, timeout=600):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------
