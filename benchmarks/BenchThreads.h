@@ -11,6 +11,8 @@
 
 #include "HalideRuntime.h"
 
+#include <benchmark/benchmark.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -49,6 +51,23 @@ inline int takeThreadsFlag(int &argc, char **argv, const char *tool) {
   setenv("HL_NUM_THREADS", std::to_string(threads).c_str(), 1);
   halide_set_num_threads(threads);
   omp_set_num_threads(threads);
+  return threads;
+}
+
+/// A benchmark main's start: takeThreadsFlag, then Google Benchmark's own
+/// flags (an unknown one is an error), and the count in the JSON context as
+/// "threads". Returns the count, or 0 after printing why.
+inline int initBenchmarks(int &argc, char **argv, const char *tool) {
+  const int threads = takeThreadsFlag(argc, argv, tool);
+  if (threads == 0)
+    return 0;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+    std::fprintf(stderr, "%s: also accepts --threads=N (default: all cores)\n",
+                 tool);
+    return 0;
+  }
+  benchmark::AddCustomContext("threads", std::to_string(threads));
   return threads;
 }
 

@@ -298,15 +298,8 @@ void run(benchmark::State &state, const Layer *l, Variant v) {
 } // namespace
 
 int main(int argc, char **argv) {
-  const int threads =
-      tconv::bench::takeThreadsFlag(argc, argv, "tconv-bench-fusion");
-  if (threads == 0)
+  if (tconv::bench::initBenchmarks(argc, argv, "tconv-bench-fusion") == 0)
     return 2;
-
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv))
-    return 2;
-  benchmark::AddCustomContext("threads", std::to_string(threads));
   for (const Layer &l : kLayers)
     for (auto [what, v] : {std::pair{"fused", Variant::Fused},
                            std::pair{"bare", Variant::Bare},

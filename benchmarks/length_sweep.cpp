@@ -198,15 +198,8 @@ void run(benchmark::State &state, const SweepPoint *pt, Which which) {
 } // namespace
 
 int main(int argc, char **argv) {
-  const int threads =
-      tconv::bench::takeThreadsFlag(argc, argv, "tconv-bench-lengths");
-  if (threads == 0)
+  if (tconv::bench::initBenchmarks(argc, argv, "tconv-bench-lengths") == 0)
     return 2;
-
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv))
-    return 2;
-  benchmark::AddCustomContext("threads", std::to_string(threads));
   const std::pair<const char *, Which> kinds[] = {
       {"tconv_dynamic", Which::Dynamic},
       {"tconv_static", Which::Static},

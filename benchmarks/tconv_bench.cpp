@@ -576,18 +576,10 @@ void runBenchmark(benchmark::State &state, const Shape *sh, Variant v,
 } // namespace
 
 int main(int argc, char **argv) {
-  // Our own flag, removed before Google Benchmark sees the arguments.
-  const int threads = tconv::bench::takeThreadsFlag(argc, argv, "tconv-bench");
+  const int threads = tconv::bench::initBenchmarks(argc, argv, "tconv-bench");
   if (threads == 0)
     return 2;
   gThreads = threads;
-
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
-    std::fprintf(stderr, "tconv-bench: also accepts --threads=N (default: "
-                         "all cores)\n");
-    return 2;
-  }
 
   const dnnl_version_t *ver = dnnl_version();
   const int ompThreads = omp_get_max_threads();
@@ -599,7 +591,6 @@ int main(int argc, char **argv) {
   char verStr[64];
   std::snprintf(verStr, sizeof(verStr), "%d.%d.%d", ver->major, ver->minor,
                 ver->patch);
-  benchmark::AddCustomContext("threads", std::to_string(threads));
   benchmark::AddCustomContext("onednn_version", verStr);
   benchmark::AddCustomContext("onednn_cpu_runtime",
                               runtimeName(ver->cpu_runtime));
