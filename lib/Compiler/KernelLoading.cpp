@@ -54,7 +54,8 @@ FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
     error = "cannot read '" + path + "': " + openError;
     return failure();
   }
-  unsigned bufferId = sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  unsigned bufferId =
+      sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   if (failed(rejectParserHazards(sourceMgr, bufferId, context)))
     return failure();
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);

@@ -8,8 +8,9 @@
 // candidates timed on random data), within --budget seconds per kernel, and
 // writes the winners to the tuning database DB.json. An existing DB.json is
 // updated: entries of the same shape, target, thread count and length range
-// are replaced, others kept. tconv-compile --tuning-db=DB.json then builds every matching
-// kernel with its entry; the entries alone reproduce the tuned kernels.
+// are replaced, others kept. tconv-compile --tuning-db=DB.json then builds
+// every matching kernel with its entry; the entries alone reproduce the tuned
+// kernels.
 // A line of progress per kernel and per length range goes to stderr.
 //
 //===----------------------------------------------------------------------===//
@@ -55,8 +56,9 @@ static cl::opt<int> threads(
     "num-threads", cl::init(0),
     cl::desc("threads the kernels are timed with (Halide's thread pool, "
              "HL_NUM_THREADS); default 0: HL_NUM_THREADS if set, else all "
-             "cores. Each entry records the count; tconv-compile --tuning-threads "
-             "picks the entries of the count the kernels will run with"),
+             "cores. Each entry records the count; tconv-compile "
+             "--tuning-threads picks the entries of the count the kernels will "
+             "run with"),
     cl::cat(category));
 static cl::opt<bool> verbose("verbose",
                              cl::desc("print every candidate timed, with its "

@@ -76,9 +76,9 @@ std::string shapeSignature(const TransposedConvSpec &spec);
 
 /// The number of threads Halide's thread pool starts with in this process:
 /// HL_NUM_THREADS (or, when it is not set, its older spelling HL_NUMTHREADS)
-/// read as Halide's runtime reads it, else the number of cores. tconv-tune records it when
-/// --num-threads is not given; tconv-compile picks entries for it when
-/// --tuning-threads is not given.
+/// read as Halide's runtime reads it, else the number of cores. tconv-tune
+/// records it when --num-threads is not given; tconv-compile picks entries
+/// for it when --tuning-threads is not given.
 int64_t defaultThreadCount();
 
 /// The target string tuning keys on: `target` as Halide resolves it ("host"
