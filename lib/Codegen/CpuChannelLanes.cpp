@@ -17,6 +17,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "ScheduleSteps.h"
 #include "VariantParamNames.h"
 
 #include <algorithm>
@@ -78,12 +79,8 @@ void applyChannelLanesSchedule(TransposedConvPipeline &p,
       .reorder(qLanes, r[0], qVectors, coIn, coBlock, qTile, n)
       .vectorize(qLanes)
       .unroll(r[0]);
-  Var tile("tile");
-  out.fuse(qTile, n, tile);
-  if (t.parallel)
-    out.parallel(tile);
-  for (size_t k = 0; k < p.trailingZeroDims.size(); ++k)
-    out.update(int(k)).unscheduled(); // a few columns of x_0
+  Var tile = fuseIntoTiles(p, {qTile, n}, t.parallel);
+  scheduleTrailingZeros(p, lanes);
 
   computePaddedInputPerTile(p, tile, tilePositions, lanes);
 
@@ -194,7 +191,7 @@ public:
 
   Status checkParams(const ShapeFacts &f,
                      const VariantParams &params) const override {
-    if (Status s = checkCommonParams(f, params, {kParallel}); !s.ok())
+    if (Status s = checkCommonParams(f, params); !s.ok())
       return s;
     const int64_t v = params.at(kVectorsPerBlock),
                   q = params.at(kPositionsPerBlock);
@@ -204,12 +201,8 @@ public:
                            " does not divide the " +
                            std::to_string(channelVectors) +
                            " vectors of output channels per group");
-    if (v * q > f.vectorRegisters)
-      return Status::error("vectors_per_block x positions_per_block (" +
-                           std::to_string(v * q) + ") exceeds the " +
-                           std::to_string(f.vectorRegisters) +
-                           " vector registers");
-    return Status::success();
+    return checkFitsRegisters(f, "vectors_per_block x positions_per_block",
+                              v * q);
   }
 
   /// Positions computed (whole tiles) times the cycles per FMA of a block:

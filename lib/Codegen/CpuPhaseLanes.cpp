@@ -20,6 +20,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "ScheduleSteps.h"
 #include "VariantParamNames.h"
 
 #include <algorithm>
@@ -76,12 +77,8 @@ void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
       .split(co, coBlock, coIn, t.channelsPerBlock)
       .reorder(r[0], qIn, coIn, coBlock, qTile, n)
       .vectorize(r[0], t.lanes);
-  Var blockTile("block_tile"), tile("tile");
-  out.fuse(coBlock, qTile, blockTile).fuse(blockTile, n, tile);
-  if (t.parallel)
-    out.parallel(tile);
-  for (size_t k = 0; k < p.trailingZeroDims.size(); ++k)
-    out.update(int(k)).unscheduled(); // a few columns of x_0
+  Var tile = fuseIntoTiles(p, {coBlock, qTile, n}, t.parallel);
+  scheduleTrailingZeros(p, t.lanes);
 
   // The full output's rows of one tile: one more than the tile's when padLo
   // shifts the rows across a row boundary, rounded up to whole register
@@ -151,13 +148,10 @@ public:
       positions.push_back(q);
     for (int64_t b : {1, 2, 4, 8, 16})
       tiles.push_back(b);
-    std::vector<int64_t> slices = divisorsAtMost(f.cinPerGroup, 256);
-    if (slices.back() != f.cinPerGroup)
-      slices.push_back(f.cinPerGroup);
     std::vector<int64_t> channels = divisorsAtMost(f.coutPerGroup, 4);
     return {{kVectorsPerBlock, vectors},   {kPositionsPerBlock, positions},
             {kChannelsPerBlock, channels}, {kBlocksPerTile, tiles},
-            {kChannelsPerSlice, slices},   {kParallel, {0, 1}}};
+            {kChannelsPerSlice, channelSliceSizes(f.cinPerGroup)},   {kParallel, {0, 1}}};
   }
 
   VariantParams defaultParams(const ShapeFacts &f) const override {
@@ -198,31 +192,27 @@ public:
 
   Status checkParams(const ShapeFacts &f,
                      const VariantParams &params) const override {
-    if (Status s = checkCommonParams(f, params, {kParallel}); !s.ok())
+    if (Status s = checkCommonParams(f, params); !s.ok())
       return s;
     const int64_t v = params.at(kVectorsPerBlock),
                   q = params.at(kPositionsPerBlock),
-                  c = params.at(kChannelsPerBlock),
-                  slice = params.at(kChannelsPerSlice);
+                  c = params.at(kChannelsPerBlock);
     const int64_t rowVectors = f.innerStride / phaseLanes(f);
     if (rowVectors % v != 0)
       return Status::error("vectors_per_block " + std::to_string(v) +
                            " does not divide the stride's " +
                            std::to_string(rowVectors) + " vectors of phases");
-    if (f.coutPerGroup % c != 0)
-      return Status::error("channels_per_block " + std::to_string(c) +
-                           " does not divide the output channels per group (" +
-                           std::to_string(f.coutPerGroup) + ")");
-    if (v * q * c > f.vectorRegisters)
-      return Status::error(
-          "vectors_per_block x positions_per_block x channels_per_block (" +
-          std::to_string(v * q * c) + ") exceeds the " +
-          std::to_string(f.vectorRegisters) + " vector registers");
-    if (f.cinPerGroup % slice != 0)
-      return Status::error("channels_per_slice " + std::to_string(slice) +
-                           " does not divide the input channels per group (" +
-                           std::to_string(f.cinPerGroup) + ")");
-    return Status::success();
+    if (Status s = checkDivides(kChannelsPerBlock, c,
+                                "output channels per group", f.coutPerGroup);
+        !s.ok())
+      return s;
+    if (Status s = checkFitsRegisters(
+            f, "vectors_per_block x positions_per_block x channels_per_block",
+            v * q * c);
+        !s.ok())
+      return s;
+    return checkDivides(kChannelsPerSlice, params.at(kChannelsPerSlice),
+                        "input channels per group", f.cinPerGroup);
   }
 
   /// Positions computed (whole tiles) times the cycles per vector of a

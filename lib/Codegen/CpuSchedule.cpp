@@ -2,6 +2,8 @@
 
 #include "CpuSchedule.h"
 
+#include "ScheduleSteps.h"
+
 #include <algorithm>
 #include <string>
 
@@ -55,13 +57,7 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
   parallelLoops.push_back(n);
   order.insert(order.end(), parallelLoops.begin(), parallelLoops.end());
   out.reorder(order);
-  Var fused = parallelLoops[0];
-  for (size_t k = 1; k < parallelLoops.size(); ++k) {
-    Var next(k + 1 == parallelLoops.size() ? "tile" : "tile" + std::to_string(k));
-    out.fuse(fused, parallelLoops[k], next);
-    fused = next;
-  }
-  Var tile = fused;
+  Var tile = fuseIntoTiles(p, parallelLoops, tiling.parallel);
   // The whole register block of the output (vectors x channels x every
   // phase) is unrolled, so every read of the phase sums has a constant index
   // (see below) -- up to 192 vector stores. Beyond that (many phases: a 2-D
@@ -80,18 +76,7 @@ void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
     for (int j = 1; j < rank; ++j)
       out.unroll(r[j]);
   }
-  if (tiling.parallel)
-    out.parallel(tile);
-
-  // Trailing zeros: a few rows (planes) of stores, vectorized along x_0 when
-  // the zeros run across it; a few columns of x_0 need no schedule.
-  for (size_t k = 0; k < p.trailingZeroDims.size(); ++k) {
-    Stage zeros = out.update(int(k));
-    if (p.trailingZeroDims[k] == 0)
-      zeros.unscheduled();
-    else
-      zeros.vectorize(p.outputVars[0], lanes, TailStrategy::GuardWithIf);
-  }
+  scheduleTrailingZeros(p, lanes);
 
   // The zero-padded input is packed once per tile, for its channel blocks.
   computePaddedInputPerTile(p, tile, tileLength, lanes);

@@ -15,6 +15,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "ScheduleSteps.h"
 #include "VariantParamNames.h"
 
 #include <algorithm>
@@ -67,12 +68,8 @@ void applyTapGemmSchedule(TransposedConvPipeline &p, const TapGemmTiling &t) {
       .reorder(qLanes, r[0], qVectors, coIn, coBlock, qTile, n)
       .vectorize(qLanes)
       .unroll(r[0]);
-  Var blockTile("block_tile"), tile("tile");
-  out.fuse(coBlock, qTile, blockTile).fuse(blockTile, n, tile);
-  if (t.parallel)
-    out.parallel(tile);
-  for (size_t k = 0; k < p.trailingZeroDims.size(); ++k)
-    out.update(int(k)).unscheduled(); // a few columns of x_0
+  Var tile = fuseIntoTiles(p, {coBlock, qTile, n}, t.parallel);
+  scheduleTrailingZeros(p, t.lanes);
 
   // The columns of a tile are computed in whole vectors (below).
   computePaddedInputPerTile(p, tile, tileLength + lanes, lanes);
@@ -136,14 +133,11 @@ public:
       vectors.push_back(v);
     taps = divisorsAtMost(f.spec.kernelSize[0], 16);
     channels = divisorsAtMost(f.coutPerGroup, 16);
-    std::vector<int64_t> slices = divisorsAtMost(f.cinPerGroup, 256);
-    if (slices.back() != f.cinPerGroup)
-      slices.push_back(f.cinPerGroup);
     return {{kVectorsPerBlock, vectors},
             {kTapsPerBlock, taps},
             {kBlocksPerTile, {1, 2, 3, 4, 6, 8, 12, 16}},
             {kChannelsPerTile, channels},
-            {kChannelsPerSlice, slices},
+            {kChannelsPerSlice, channelSliceSizes(f.cinPerGroup)},
             {kParallel, {0, 1}}};
   }
 
@@ -188,29 +182,23 @@ public:
 
   Status checkParams(const ShapeFacts &f,
                      const VariantParams &params) const override {
-    if (Status s = checkCommonParams(f, params, {kParallel}); !s.ok())
+    if (Status s = checkCommonParams(f, params); !s.ok())
       return s;
-    const int64_t v = params.at(kVectorsPerBlock), k = params.at(kTapsPerBlock),
-                  c = params.at(kChannelsPerTile);
-    if (f.spec.kernelSize[0] % k != 0)
-      return Status::error("taps_per_block " + std::to_string(k) +
-                           " does not divide the kernel size (" +
-                           std::to_string(f.spec.kernelSize[0]) + ")");
-    if (v * k > f.vectorRegisters)
-      return Status::error("vectors_per_block x taps_per_block (" +
-                           std::to_string(v * k) + ") exceeds the " +
-                           std::to_string(f.vectorRegisters) +
-                           " vector registers");
-    if (f.coutPerGroup % c != 0)
-      return Status::error("channels_per_tile " + std::to_string(c) +
-                           " does not divide the output channels per group (" +
-                           std::to_string(f.coutPerGroup) + ")");
-    if (f.cinPerGroup % params.at(kChannelsPerSlice) != 0)
-      return Status::error("channels_per_slice " +
-                           std::to_string(params.at(kChannelsPerSlice)) +
-                           " does not divide the input channels per group (" +
-                           std::to_string(f.cinPerGroup) + ")");
-    return Status::success();
+    const int64_t v = params.at(kVectorsPerBlock), k = params.at(kTapsPerBlock);
+    if (Status s = checkDivides(kTapsPerBlock, k, "kernel size",
+                                f.spec.kernelSize[0]);
+        !s.ok())
+      return s;
+    if (Status s =
+            checkFitsRegisters(f, "vectors_per_block x taps_per_block", v * k);
+        !s.ok())
+      return s;
+    if (Status s = checkDivides(kChannelsPerTile, params.at(kChannelsPerTile),
+                                "output channels per group", f.coutPerGroup);
+        !s.ok())
+      return s;
+    return checkDivides(kChannelsPerSlice, params.at(kChannelsPerSlice),
+                        "input channels per group", f.cinPerGroup);
   }
 
   /// Positions computed (whole tiles) times the cycles per vector of a

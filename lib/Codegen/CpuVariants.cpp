@@ -76,39 +76,25 @@ public:
   Status checkParams(const ShapeFacts &f,
                      const VariantParams &given) const override {
     const VariantParams params = withPackDefault(given);
-    if (Status s = KernelVariant::checkParams(f, params); !s.ok())
+    if (Status s = checkCommonParams(f, params); !s.ok())
       return s;
-    if (params.at(kPackByCopy) != 0 && params.at(kPackByCopy) != 1)
-      return Status::error("pack_by_copy must be 0 or 1");
     const int64_t v = params.at(kVectorsPerTile),
-                  c = params.at(kChannelsPerBlock),
-                  b = params.at(kBlocksPerChunk), p = params.at(kParallel);
-    if (v < 1 || c < 1 || b < 1)
-      return Status::error(
-          "vectors_per_tile, channels_per_block and blocks_per_chunk must "
-          "be positive");
-    if (f.coutPerGroup % c != 0)
-      return Status::error("channels_per_block " + std::to_string(c) +
-                           " does not divide the output channels per group (" +
-                           std::to_string(f.coutPerGroup) + ")");
-    if (v * c > f.vectorRegisters)
-      return Status::error("channels_per_block x vectors_per_tile (" +
-                           std::to_string(c * v) + ") exceeds the " +
-                           std::to_string(f.vectorRegisters) +
-                           " vector registers");
-    if ((f.spec.outChannels / c) % b != 0)
-      return Status::error("blocks_per_chunk " + std::to_string(b) +
-                           " does not divide the channel blocks (" +
-                           std::to_string(f.spec.outChannels / c) + ")");
-    if (p != 0 && p != 1)
-      return Status::error("parallel must be 0 or 1");
-    if (phasesInSlices) {
-      int64_t s = params.at(kChannelsPerSlice);
-      if (s < 1 || f.cinPerGroup % s != 0)
-        return Status::error("channels_per_slice " + std::to_string(s) +
-                             " does not divide the input channels per group (" +
-                             std::to_string(f.cinPerGroup) + ")");
-    }
+                  c = params.at(kChannelsPerBlock);
+    if (Status s = checkDivides(kChannelsPerBlock, c,
+                                "output channels per group", f.coutPerGroup);
+        !s.ok())
+      return s;
+    if (Status s = checkFitsRegisters(
+            f, "channels_per_block x vectors_per_tile", c * v);
+        !s.ok())
+      return s;
+    if (Status s = checkDivides(kBlocksPerChunk, params.at(kBlocksPerChunk),
+                                "channel blocks", f.spec.outChannels / c);
+        !s.ok())
+      return s;
+    if (phasesInSlices)
+      return checkDivides(kChannelsPerSlice, params.at(kChannelsPerSlice),
+                          "input channels per group", f.cinPerGroup);
     return Status::success();
   }
 

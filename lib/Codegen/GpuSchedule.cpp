@@ -2,6 +2,7 @@
 
 #include "GpuSchedule.h"
 
+#include "ScheduleSteps.h"
 #include "ShapeFacts.h"
 
 #include <algorithm>

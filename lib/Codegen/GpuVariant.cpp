@@ -50,10 +50,10 @@ public:
       return Status::error("threads_c x regs_c (" + std::to_string(channels) +
                            ") does not divide the output channels per group (" +
                            std::to_string(f.coutPerGroup) + ")");
-    if (f.cinPerGroup % params.at(kCiChunk) != 0)
-      return Status::error("ci_chunk " + std::to_string(params.at(kCiChunk)) +
-                           " does not divide the input channels per group (" +
-                           std::to_string(f.cinPerGroup) + ")");
+    if (Status s = checkDivides(kCiChunk, params.at(kCiChunk),
+                                "input channels per group", f.cinPerGroup);
+        !s.ok())
+      return s;
     if (params.at(kThreadsQ) * params.at(kThreadsC) > 1024)
       return Status::error(
           "threads_q x threads_c exceeds 1024 threads per block");

@@ -100,12 +100,11 @@ public:
   }
 
   /// The checks every variant's checkParams starts with: the parameters of
-  /// the space and no others (KernelVariant::checkParams), each positive
-  /// (those named in `mayBeZero` at least 0), and "parallel", where there is
-  /// one, 0 or 1. Success or the first problem.
-  Status
-  checkCommonParams(const ShapeFacts &facts, const VariantParams &params,
-                    const std::vector<std::string> &mayBeZero = {}) const;
+  /// the space and no others (KernelVariant::checkParams), the on/off ones
+  /// ("parallel", "pack_by_copy") 0 or 1 and every other at least 1.
+  /// Success or the first problem.
+  Status checkCommonParams(const ShapeFacts &facts,
+                           const VariantParams &params) const;
 
   /// Whether tconv-tune searches this variant (the autoschedulers are
   /// baselines, chosen by name only).
@@ -144,10 +143,20 @@ struct VariantChoice {
   std::string describe() const;
 };
 
-/// Success when every parameter is at least 1 (those named in `mayBeZero` at
-/// least 0), else the error "<name> must be positive, got <value>".
-Status checkPositiveParams(const VariantParams &params,
-                           const std::vector<std::string> &mayBeZero = {});
+/// Success when `value` divides `total`, else the error "<param> <value> does
+/// not divide the <whole> (<total>)".
+Status checkDivides(const std::string &param, int64_t value,
+                    const std::string &whole, int64_t total);
+
+/// Success when a register block of `count` accumulators fits the target's
+/// vector registers, else "<product> (<count>) exceeds the N vector
+/// registers" (`product` names the parameters multiplied).
+Status checkFitsRegisters(const ShapeFacts &facts, const std::string &product,
+                          int64_t count);
+
+/// The input-channel slice sizes a search tries: the divisors of `channels`
+/// up to 256, and all of them.
+std::vector<int64_t> channelSliceSizes(int64_t channels);
 
 /// The registry's default for `facts`: the first variant whose defaultFor()
 /// accepts it, with its default parameters.

@@ -45,30 +45,46 @@ Status KernelVariant::checkParams(const ShapeFacts &facts,
   return Status::success();
 }
 
-Status KernelVariant::checkCommonParams(
-    const ShapeFacts &facts, const VariantParams &params,
-    const std::vector<std::string> &mayBeZero) const {
+Status KernelVariant::checkCommonParams(const ShapeFacts &facts,
+                                        const VariantParams &params) const {
   if (Status s = KernelVariant::checkParams(facts, params); !s.ok())
     return s;
-  if (Status s = checkPositiveParams(params, mayBeZero); !s.ok())
-    return s;
-  if (auto parallel = params.find(params::kParallel);
-      parallel != params.end() && parallel->second > 1)
-    return Status::error("parallel must be 0 or 1");
-  return Status::success();
-}
-
-Status checkPositiveParams(const VariantParams &params,
-                           const std::vector<std::string> &mayBeZero) {
-  for (const auto &[name, value] : params) {
-    const bool zeroAllowed =
-        std::find(mayBeZero.begin(), mayBeZero.end(), name) != mayBeZero.end();
-    if (value < (zeroAllowed ? 0 : 1))
-      return Status::error(name + " must be " +
-                           (zeroAllowed ? "0 or more" : "positive") + ", got " +
+  for (const auto &[param, value] : params) {
+    const bool onOff = param == params::kParallel ||
+                       param == params::kPackByCopy;
+    if (onOff && value != 0 && value != 1)
+      return Status::error(param + " must be 0 or 1");
+    if (!onOff && value < 1)
+      return Status::error(param + " must be positive, got " +
                            std::to_string(value));
   }
   return Status::success();
+}
+
+Status checkDivides(const std::string &param, int64_t value,
+                    const std::string &whole, int64_t total) {
+  if (value != 0 && total % value == 0)
+    return Status::success();
+  return Status::error(param + " " + std::to_string(value) +
+                       " does not divide the " + whole + " (" +
+                       std::to_string(total) + ")");
+}
+
+Status checkFitsRegisters(const ShapeFacts &facts, const std::string &product,
+                          int64_t count) {
+  if (count <= facts.vectorRegisters)
+    return Status::success();
+  return Status::error(product + " (" + std::to_string(count) +
+                       ") exceeds the " +
+                       std::to_string(facts.vectorRegisters) +
+                       " vector registers");
+}
+
+std::vector<int64_t> channelSliceSizes(int64_t channels) {
+  std::vector<int64_t> slices = divisorsAtMost(channels, 256);
+  if (slices.back() != channels)
+    slices.push_back(channels);
+  return slices;
 }
 
 const std::vector<const KernelVariant *> &kernelVariants() {

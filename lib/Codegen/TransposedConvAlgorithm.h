@@ -148,26 +148,6 @@ bool canTreatTapsAsColumns(const TransposedConvSpec &spec);
 TransposedConvPipeline buildTransposedConvPipeline(const TransposedConvSpec &spec,
                                                    PipelineForm form = {});
 
-/// Splits every output spatial dim x_j by its stride into (q_j, r_j) with
-/// GuardWithIf, so the last iteration is not shifted inwards and r_j stays the
-/// stride phase: unrolled, phase_sums(x/s, x%s) folds to a plain read. Shared
-/// by the CPU and GPU schedules. Returns the q and r Vars, dim 0 first.
-std::pair<std::vector<Halide::Var>, std::vector<Halide::Var>>
-splitOutputByStridePhase(TransposedConvPipeline &p);
-
-/// Schedules the zero-padded input to be packed once per iteration of
-/// `tile` (a loop of the output), covering every position that `rows`
-/// positions of each stride phase of dimension 0 read, from the tile's first
-/// (for the taps as columns: `rows` columns), in vectors of `lanes`. The CPU
-/// schedules compute the phase sums of whole tiles (bound_extent, RoundUp)
-/// and store only the valid part, but Halide derives the packed region from
-/// the output's exact, guarded tile: without this bound the last tile's
-/// extra lanes read packed-input memory that was never written (stack
-/// garbage; as denormals it slowed seed_ex1 18x on an Intel Xeon,
-/// docs/performance.md, "Uninitialized reads").
-void computePaddedInputPerTile(TransposedConvPipeline &p, Halide::Var tile,
-                               int64_t rows, int lanes);
-
 } // namespace tconv::codegen
 
 #endif // TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H
