@@ -18,6 +18,7 @@
 #include "CpuRules.h"
 #include "KernelVariant.h"
 #include "ScheduleSteps.h"
+#include "TilingParams.h"
 #include "VariantParamNames.h"
 
 #include <algorithm>
@@ -44,6 +45,15 @@ struct ChannelLaneTiling {
   int blocksPerTile = 1;     ///< register blocks of positions per tile
   bool parallel = true;
 };
+
+const TilingFields<ChannelLaneTiling> &channelLaneTilingFields() {
+  static const TilingFields<ChannelLaneTiling> fields = {
+      {kVectorsPerBlock, &ChannelLaneTiling::vectorsPerBlock},
+      {kPositionsPerBlock, &ChannelLaneTiling::positionsPerBlock},
+      {kBlocksPerTile, &ChannelLaneTiling::blocksPerTile},
+      {kParallel, &ChannelLaneTiling::parallel}};
+  return fields;
+}
 
 void applyChannelLanesSchedule(TransposedConvPipeline &p,
                                const ChannelLaneTiling &t) {
@@ -183,10 +193,7 @@ public:
         break;
     }
     t.parallel = !runsSeriallyByRule(f);
-    return {{kVectorsPerBlock, t.vectorsPerBlock},
-            {kPositionsPerBlock, t.positionsPerBlock},
-            {kBlocksPerTile, t.blocksPerTile},
-            {kParallel, t.parallel ? 1 : 0}};
+    return paramsOfTiling(t, channelLaneTilingFields());
   }
 
   Status checkParams(const ShapeFacts &f,
@@ -221,12 +228,9 @@ public:
                                const VariantParams &params) const override {
     ChannelLaneTiling t;
     t.lanes = f.vectorWidth;
-    t.vectorsPerBlock = int(params.at(kVectorsPerBlock));
-    t.positionsPerBlock = int(params.at(kPositionsPerBlock));
-    t.blocksPerTile = int(params.at(kBlocksPerTile));
-    t.parallel = params.at(kParallel) != 0;
     TransposedConvPipeline pipeline = buildTransposedConvPipeline(f.spec);
-    applyChannelLanesSchedule(pipeline, t);
+    applyChannelLanesSchedule(
+        pipeline, tilingOfParams(t, params, channelLaneTilingFields()));
     return pipeline;
   }
 };

@@ -21,6 +21,7 @@
 #include "CpuRules.h"
 #include "KernelVariant.h"
 #include "ScheduleSteps.h"
+#include "TilingParams.h"
 #include "VariantParamNames.h"
 
 #include <algorithm>
@@ -53,6 +54,17 @@ struct LaneTiling {
   int channelsPerSlice = 1;  ///< input channels per slice
   bool parallel = true;
 };
+
+const TilingFields<LaneTiling> &laneTilingFields() {
+  static const TilingFields<LaneTiling> fields = {
+      {kVectorsPerBlock, &LaneTiling::vectorsPerBlock},
+      {kPositionsPerBlock, &LaneTiling::positionsPerBlock},
+      {kChannelsPerBlock, &LaneTiling::channelsPerBlock},
+      {kBlocksPerTile, &LaneTiling::blocksPerTile},
+      {kChannelsPerSlice, &LaneTiling::channelsPerSlice},
+      {kParallel, &LaneTiling::parallel}};
+  return fields;
+}
 
 /// Phases per vector: the largest power of two that divides the stride, up to
 /// the target's lanes, so no vector straddles two rows of phases.
@@ -182,12 +194,7 @@ public:
         std::max<int64_t>(1, kSliceWeightBytes /
                                  (f.spec.kernelSize[0] * bytes)));
     t.parallel = !runsSeriallyByRule(f);
-    return {{kVectorsPerBlock, t.vectorsPerBlock},
-            {kPositionsPerBlock, t.positionsPerBlock},
-            {kChannelsPerBlock, t.channelsPerBlock},
-            {kBlocksPerTile, t.blocksPerTile},
-            {kChannelsPerSlice, t.channelsPerSlice},
-            {kParallel, t.parallel ? 1 : 0}};
+    return paramsOfTiling(t, laneTilingFields());
   }
 
   Status checkParams(const ShapeFacts &f,
@@ -231,15 +238,10 @@ public:
                                const VariantParams &params) const override {
     LaneTiling t;
     t.lanes = phaseLanes(f);
-    t.vectorsPerBlock = int(params.at(kVectorsPerBlock));
-    t.positionsPerBlock = int(params.at(kPositionsPerBlock));
-    t.channelsPerBlock = int(params.at(kChannelsPerBlock));
-    t.blocksPerTile = int(params.at(kBlocksPerTile));
-    t.channelsPerSlice = int(params.at(kChannelsPerSlice));
-    t.parallel = params.at(kParallel) != 0;
     TransposedConvPipeline pipeline =
         buildTransposedConvPipeline(f.spec, {0, false, /*phasesAsLanes=*/true});
-    applyPhaseLanesSchedule(pipeline, t);
+    applyPhaseLanesSchedule(pipeline,
+                            tilingOfParams(t, params, laneTilingFields()));
     return pipeline;
   }
 };

@@ -16,6 +16,7 @@
 #include "CpuRules.h"
 #include "KernelVariant.h"
 #include "ScheduleSteps.h"
+#include "TilingParams.h"
 #include "VariantParamNames.h"
 
 #include <algorithm>
@@ -49,6 +50,17 @@ struct TapGemmTiling {
   int channelsPerSlice = 1; ///< input channels per slice of the GEMM
   bool parallel = true;
 };
+
+const TilingFields<TapGemmTiling> &tapGemmTilingFields() {
+  static const TilingFields<TapGemmTiling> fields = {
+      {kVectorsPerBlock, &TapGemmTiling::vectorsPerBlock},
+      {kTapsPerBlock, &TapGemmTiling::tapsPerBlock},
+      {kBlocksPerTile, &TapGemmTiling::blocksPerTile},
+      {kChannelsPerTile, &TapGemmTiling::channelsPerTile},
+      {kChannelsPerSlice, &TapGemmTiling::channelsPerSlice},
+      {kParallel, &TapGemmTiling::parallel}};
+  return fields;
+}
 
 void applyTapGemmSchedule(TransposedConvPipeline &p, const TapGemmTiling &t) {
   const int lanes = t.lanes;
@@ -172,12 +184,7 @@ public:
     }
     t.blocksPerTile = int(std::min<int64_t>(blocks, 16));
     t.parallel = !runsSeriallyByRule(f);
-    return {{kVectorsPerBlock, t.vectorsPerBlock},
-            {kTapsPerBlock, t.tapsPerBlock},
-            {kBlocksPerTile, t.blocksPerTile},
-            {kChannelsPerTile, t.channelsPerTile},
-            {kChannelsPerSlice, t.channelsPerSlice},
-            {kParallel, t.parallel ? 1 : 0}};
+    return paramsOfTiling(t, tapGemmTilingFields());
   }
 
   Status checkParams(const ShapeFacts &f,
@@ -217,16 +224,11 @@ public:
                                const VariantParams &params) const override {
     TapGemmTiling t;
     t.lanes = f.vectorWidth;
-    t.vectorsPerBlock = int(params.at(kVectorsPerBlock));
-    t.tapsPerBlock = int(params.at(kTapsPerBlock));
-    t.blocksPerTile = int(params.at(kBlocksPerTile));
-    t.channelsPerTile = int(params.at(kChannelsPerTile));
-    t.channelsPerSlice = int(params.at(kChannelsPerSlice));
-    t.parallel = params.at(kParallel) != 0;
     PipelineForm form;
     form.tapsAsColumns = true;
     TransposedConvPipeline pipeline = buildTransposedConvPipeline(f.spec, form);
-    applyTapGemmSchedule(pipeline, t);
+    applyTapGemmSchedule(pipeline,
+                         tilingOfParams(t, params, tapGemmTilingFields()));
     return pipeline;
   }
 };

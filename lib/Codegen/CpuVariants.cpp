@@ -10,6 +10,7 @@
 
 #include "CpuRules.h"
 #include "KernelVariant.h"
+#include "TilingParams.h"
 #include "VariantParamNames.h"
 
 #include <algorithm>
@@ -19,6 +20,23 @@ namespace tconv::codegen {
 namespace {
 
 using namespace params;
+
+/// The parameters of cpu-phase-gemm, and those of cpu-phases-in-slices (the
+/// same and channels_per_slice).
+const TilingFields<CpuTiling> &cpuTilingFields(bool phasesInSlices) {
+  static const TilingFields<CpuTiling> phaseGemm = {
+      {kVectorsPerTile, &CpuTiling::vectorsPerTile},
+      {kChannelsPerBlock, &CpuTiling::channelsPerBlock},
+      {kBlocksPerChunk, &CpuTiling::blocksPerChunk},
+      {kParallel, &CpuTiling::parallel},
+      {kPackByCopy, &CpuTiling::packByCopy}};
+  static const TilingFields<CpuTiling> inSlices = [] {
+    TilingFields<CpuTiling> fields = phaseGemm;
+    fields.push_back({kChannelsPerSlice, &CpuTiling::channelsPerSlice});
+    return fields;
+  }();
+  return phasesInSlices ? inSlices : phaseGemm;
+}
 
 class CpuVariant : public KernelVariant {
 public:
@@ -50,7 +68,8 @@ public:
   }
 
   VariantParams defaultParams(const ShapeFacts &f) const override {
-    return paramsOf(cpuTilingByRules(f, phasesInSlices));
+    return paramsOfTiling(cpuTilingByRules(f, phasesInSlices),
+                          cpuTilingFields(phasesInSlices));
   }
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
@@ -133,32 +152,16 @@ public:
 
   TransposedConvPipeline build(const ShapeFacts &f,
                                const VariantParams &given) const override {
-    const VariantParams params = withPackDefault(given);
     CpuTiling t;
     t.vectorWidth = f.vectorWidth;
-    t.vectorsPerTile = int(params.at(kVectorsPerTile));
-    t.channelsPerBlock = int(params.at(kChannelsPerBlock));
-    t.blocksPerChunk = int(params.at(kBlocksPerChunk));
-    t.parallel = params.at(kParallel) != 0;
     t.phasesAsVariable = phasesInSlices;
-    if (phasesInSlices)
-      t.channelsPerSlice = int(params.at(kChannelsPerSlice));
-    t.packByCopy = params.at(kPackByCopy) != 0 && packByCopyApplies(f);
+    t = tilingOfParams(t, withPackDefault(given),
+                       cpuTilingFields(phasesInSlices));
+    t.packByCopy = t.packByCopy && packByCopyApplies(f);
     return buildCpuPipeline(f.spec, t);
   }
 
 private:
-  VariantParams paramsOf(const CpuTiling &t) const {
-    VariantParams params = {{kVectorsPerTile, t.vectorsPerTile},
-                            {kChannelsPerBlock, t.channelsPerBlock},
-                            {kBlocksPerChunk, t.blocksPerChunk},
-                            {kParallel, t.parallel ? 1 : 0}};
-    if (phasesInSlices)
-      params[kChannelsPerSlice] = t.channelsPerSlice;
-    params[kPackByCopy] = t.packByCopy ? 1 : 0;
-    return params;
-  }
-
   /// pack_by_copy is a no-op on a static row within one vector: there the
   /// copy's one vector starts at a constant negative position, for which
   /// Halide 14's code generator fails an internal check on the masked load

@@ -8,6 +8,7 @@
 
 #include "GpuSchedule.h"
 #include "KernelVariant.h"
+#include "TilingParams.h"
 #include "VariantParamNames.h"
 
 namespace tconv::codegen {
@@ -15,6 +16,16 @@ namespace tconv::codegen {
 namespace {
 
 using namespace params;
+
+const TilingFields<GpuTiling> &gpuTilingFields() {
+  static const TilingFields<GpuTiling> fields = {
+      {kThreadsQ, &GpuTiling::threadsQ},
+      {kRegsQ, &GpuTiling::regsQ},
+      {kThreadsC, &GpuTiling::threadsC},
+      {kRegsC, &GpuTiling::regsC},
+      {kCiChunk, &GpuTiling::ciChunk}};
+  return fields;
+}
 
 class GpuSharedTilesVariant : public KernelVariant {
 public:
@@ -24,12 +35,7 @@ public:
   bool supports(const ShapeFacts &f) const override { return f.gpu; }
 
   VariantParams defaultParams(const ShapeFacts &f) const override {
-    GpuTiling t = chooseGpuTiling(f.spec);
-    return {{kThreadsQ, t.threadsQ},
-            {kRegsQ, t.regsQ},
-            {kThreadsC, t.threadsC},
-            {kRegsC, t.regsC},
-            {kCiChunk, t.ciChunk}};
+    return paramsOfTiling(chooseGpuTiling(f.spec), gpuTilingFields());
   }
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
@@ -62,13 +68,8 @@ public:
 
   TransposedConvPipeline build(const ShapeFacts &f,
                                const VariantParams &params) const override {
-    GpuTiling t;
-    t.threadsQ = int(params.at(kThreadsQ));
-    t.regsQ = int(params.at(kRegsQ));
-    t.threadsC = int(params.at(kThreadsC));
-    t.regsC = int(params.at(kRegsC));
-    t.ciChunk = int(params.at(kCiChunk));
-    return buildGpuPipeline(f.spec, t);
+    return buildGpuPipeline(
+        f.spec, tilingOfParams(GpuTiling(), params, gpuTilingFields()));
   }
 };
 
