@@ -241,10 +241,16 @@ static LogicalResult checkAtLeast(const Diagnoser &diag, StringRef name,
   return success();
 }
 
+/// The stride and dilation of every flavor, resolved per spatial dim before
+/// the op's own resolver runs (resolveConvTranspose).
+struct StrideAndDilation {
+  SmallVector<int64_t> stride, dilation;
+};
+
 /// stride and dilation: one positive value per spatial dim (default 1), with
 /// a dilated kernel extent d*(k-1)+1 that fits in int64_t. The attribute
 /// names are ONNX's plural ones for the ONNX op.
-static FailureOr<std::pair<SmallVector<int64_t>, SmallVector<int64_t>>>
+static FailureOr<StrideAndDilation>
 resolveStrideAndDilation(const Diagnoser &diag,
                          std::optional<ArrayRef<int64_t>> stride,
                          std::optional<ArrayRef<int64_t>> dilation,
@@ -265,7 +271,21 @@ resolveStrideAndDilation(const Diagnoser &diag,
                        "to fit in 64 bits, got '",
                        dilationName, "' ", d, " with kernel size ",
                        kernelSize[i], " at spatial dim ", i);
-  return std::make_pair(std::move(*strides), std::move(*dilations));
+  return StrideAndDilation{std::move(*strides), std::move(*dilations)};
+}
+
+/// The stride and dilation of `op`, resolved as above from its own
+/// attributes (ONNX's are "strides" and "dilations").
+template <typename Adaptor>
+static FailureOr<StrideAndDilation>
+resolveStrideAndDilationOf(const Diagnoser &diag, Adaptor op,
+                           const OperandShapes &shapes) {
+  if constexpr (std::is_same_v<Adaptor, OnnxConvTransposeOp::Adaptor>)
+    return resolveStrideAndDilation(diag, op.getStrides(), op.getDilations(),
+                                    shapes.kernelSize, "strides", "dilations");
+  else
+    return resolveStrideAndDilation(diag, op.getStride(), op.getDilation(),
+                                    shapes.kernelSize);
 }
 
 /// output_padding < max(stride, dilation), PyTorch's, MindSpore's and the
@@ -289,18 +309,14 @@ static LogicalResult checkOutputPaddingBound(const Diagnoser &diag,
 // Per-flavor resolution into canonical form
 //
 // One resolver per op: it checks the op's own attributes and reduces them to
-// canonical form. The operands and the group count are checked before it, and
-// the group count filled in after it, by resolveConvTranspose.
+// canonical form. The operands, the group count, the stride and the dilation
+// are checked before it, and filled in after it, by resolveConvTranspose.
 //===----------------------------------------------------------------------===//
 
 static FailureOr<CanonicalConvTranspose>
 resolveCanonical(const Diagnoser &diag, ConvTransposeOp::Adaptor op,
-                 const OperandShapes &shapes) {
+                 const OperandShapes &shapes, const StrideAndDilation &) {
   int64_t rank = shapes.spatialRank();
-  auto strideAndDilation = resolveStrideAndDilation(
-      diag, op.getStride(), op.getDilation(), shapes.kernelSize);
-  if (failed(strideAndDilation))
-    return failure();
   auto padLo = resolvePerDim(diag, "pad_lo", op.getPadLo(), rank, 0);
   if (failed(padLo))
     return failure();
@@ -309,7 +325,6 @@ resolveCanonical(const Diagnoser &diag, ConvTransposeOp::Adaptor op,
     return failure();
 
   CanonicalConvTranspose canonical;
-  std::tie(canonical.stride, canonical.dilation) = *strideAndDilation;
   for (int64_t i = 0; i < rank; ++i)
     canonical.padding.push_back({(*padLo)[i], (*padHi)[i], 0});
   return canonical;
@@ -317,18 +332,14 @@ resolveCanonical(const Diagnoser &diag, ConvTransposeOp::Adaptor op,
 
 static FailureOr<CanonicalConvTranspose>
 resolveTorch(const Diagnoser &diag, TorchConvTransposeOp::Adaptor op,
-             const OperandShapes &shapes) {
+             const OperandShapes &shapes, const StrideAndDilation &steps) {
   int64_t rank = shapes.spatialRank();
   StringRef paddingMode = getStringOr(op.getPaddingModeAttr(), "zeros");
   if (paddingMode != "zeros")
     return diag.fail("expects 'padding_mode' to be \"zeros\", the only mode "
                      "PyTorch implements for transposed convolution, got \"",
                      paddingMode, "\"");
-  auto strideAndDilation = resolveStrideAndDilation(
-      diag, op.getStride(), op.getDilation(), shapes.kernelSize);
-  if (failed(strideAndDilation))
-    return failure();
-  auto &[stride, dilation] = *strideAndDilation;
+  ArrayRef<int64_t> stride = steps.stride, dilation = steps.dilation;
   auto padding = resolvePerDim(diag, "padding", op.getPadding(), rank, 0);
   if (failed(padding) || failed(checkAtLeast(diag, "padding", *padding, 0)))
     return failure();
@@ -340,8 +351,6 @@ resolveTorch(const Diagnoser &diag, TorchConvTransposeOp::Adaptor op,
     return failure();
 
   CanonicalConvTranspose canonical;
-  canonical.stride = stride;
-  canonical.dilation = dilation;
   for (int64_t i = 0; i < rank; ++i)
     canonical.padding.push_back(
         ::tconv::torchDimPadding((*padding)[i], (*outputPadding)[i]));
@@ -379,7 +388,7 @@ static LogicalResult checkMsInitializer(const Diagnoser &diag, StringRef attr,
 
 static FailureOr<CanonicalConvTranspose>
 resolveMs(const Diagnoser &diag, MsConvTransposeOp::Adaptor op,
-          const OperandShapes &shapes) {
+          const OperandShapes &shapes, const StrideAndDilation &steps) {
   int64_t rank = shapes.spatialRank();
   StringRef padMode = getStringOr(op.getPadModeAttr(), "same");
   std::optional<MsPadMode> mode = ::tconv::parseMsPadMode(padMode);
@@ -387,11 +396,7 @@ resolveMs(const Diagnoser &diag, MsConvTransposeOp::Adaptor op,
     return diag.fail("expects 'pad_mode' to be \"same\", \"valid\" or \"pad\" "
                      "(case-sensitive, as MindSpore checks it), got \"",
                      padMode, "\"");
-  auto strideAndDilation = resolveStrideAndDilation(
-      diag, op.getStride(), op.getDilation(), shapes.kernelSize);
-  if (failed(strideAndDilation))
-    return failure();
-  auto &[stride, dilation] = *strideAndDilation;
+  ArrayRef<int64_t> stride = steps.stride, dilation = steps.dilation;
 
   // padding: one value per dim (both ends), or (begin, end) per dim.
   SmallVector<int64_t> padBegin(rank, 0), padEnd(rank, 0);
@@ -464,8 +469,6 @@ resolveMs(const Diagnoser &diag, MsConvTransposeOp::Adaptor op,
               " with pad_mode \"same\", as MindSpore's Conv3dTranspose does");
 
   CanonicalConvTranspose canonical;
-  canonical.stride = stride;
-  canonical.dilation = dilation;
   for (int64_t i = 0; i < rank; ++i)
     canonical.padding.push_back(::tconv::msDimPadding(
         *mode, rank, shapes.kernelSize[i], stride[i], dilation[i], padBegin[i],
@@ -544,7 +547,7 @@ warnOnnxAmbiguities(const Diagnoser &diag, OnnxAutoPad mode, StringRef autoPad,
 /// and the operands, before the padding is derived.
 static FailureOr<CanonicalConvTranspose>
 resolveOnnx(const Diagnoser &diag, OnnxConvTransposeOp::Adaptor op,
-            const OperandShapes &shapes) {
+            const OperandShapes &shapes, const StrideAndDilation &steps) {
   int64_t rank = shapes.spatialRank();
   StringRef autoPad = getStringOr(op.getAutoPadAttr(), "NOTSET");
   std::optional<OnnxAutoPad> mode = ::tconv::parseOnnxAutoPad(autoPad);
@@ -553,12 +556,7 @@ resolveOnnx(const Diagnoser &diag, OnnxConvTransposeOp::Adaptor op,
                      "\"SAME_LOWER\" or \"VALID\" (case-sensitive, as ONNX "
                      "compares it), got \"",
                      autoPad, "\"");
-  auto strideAndDilation =
-      resolveStrideAndDilation(diag, op.getStrides(), op.getDilations(),
-                               shapes.kernelSize, "strides", "dilations");
-  if (failed(strideAndDilation))
-    return failure();
-  auto &[stride, dilation] = *strideAndDilation;
+  ArrayRef<int64_t> stride = steps.stride, dilation = steps.dilation;
 
   // kernel_shape is redundant with the weight; ONNX infers it from W.
   if (std::optional<ArrayRef<int64_t>> given = op.getKernelShape()) {
@@ -632,8 +630,6 @@ resolveOnnx(const Diagnoser &diag, OnnxConvTransposeOp::Adaptor op,
   }
 
   CanonicalConvTranspose canonical;
-  canonical.stride = stride;
-  canonical.dilation = dilation;
   for (int64_t i = 0; i < rank; ++i) {
     std::optional<DimPadding> pad = ::tconv::onnxDimPadding(
         *mode, shapes.inputSize[i], shapes.kernelSize[i], stride[i],
@@ -697,24 +693,33 @@ inferResultType(const Diagnoser &diag, const OperandShapes &shapes,
 // The op methods TconvOps.td writes once for all four ops
 //===----------------------------------------------------------------------===//
 
-/// Checks the operands, then the op's own attributes with `resolve` (the
-/// op's resolver, for its adaptor), and fills in the group count, read from
-/// `groupsAttr`, named `groupsName` in diagnostics.
+/// Checks the operands and the stride and dilation, then the op's own
+/// attributes with `resolve` (the op's resolver, for its adaptor), and fills
+/// in the stride, dilation and group count (read from `groupsAttr`, named
+/// `groupsName` in diagnostics).
 template <typename Adaptor>
 static FailureOr<ResolvedConvTranspose> resolveConvTranspose(
     const Diagnoser &diag, Adaptor adaptor, IntegerAttr groupsAttr,
     StringRef groupsName,
-    FailureOr<CanonicalConvTranspose> (*resolve)(const Diagnoser &, Adaptor,
-                                                 const OperandShapes &)) {
+    FailureOr<CanonicalConvTranspose> (*resolve)(
+        const Diagnoser &, Adaptor, const OperandShapes &,
+        const StrideAndDilation &)) {
   int64_t groups = getSignedOr(groupsAttr, 1);
   FailureOr<OperandShapes> shapes =
       verifyOperandShapes(diag, adaptor.getInput(), adaptor.getWeight(),
                           adaptor.getBias(), groups, groupsName);
   if (failed(shapes))
     return failure();
-  FailureOr<CanonicalConvTranspose> canonical = resolve(diag, adaptor, *shapes);
+  FailureOr<StrideAndDilation> steps =
+      resolveStrideAndDilationOf(diag, adaptor, *shapes);
+  if (failed(steps))
+    return failure();
+  FailureOr<CanonicalConvTranspose> canonical =
+      resolve(diag, adaptor, *shapes, *steps);
   if (failed(canonical))
     return failure();
+  canonical->stride = std::move(steps->stride);
+  canonical->dilation = std::move(steps->dilation);
   canonical->groups = groups;
   return ResolvedConvTranspose{std::move(*shapes), std::move(*canonical)};
 }
