@@ -48,16 +48,6 @@ const char *scalarOpcodeName(ScalarOpcode opcode) {
 
 namespace {
 
-ScalarType scalarTypeOf(ElementType type) {
-  switch (type) {
-  case ElementType::F16: return ScalarType::F16;
-  case ElementType::BF16: return ScalarType::BF16;
-  case ElementType::F32: return ScalarType::F32;
-  case ElementType::F64: return ScalarType::F64;
-  }
-  return ScalarType::F32;
-}
-
 int floatBits(ScalarType type) {
   switch (type) {
   case ScalarType::F16:

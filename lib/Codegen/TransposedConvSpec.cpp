@@ -21,6 +21,16 @@ const char *elementTypeName(ElementType type) {
   return "unknown";
 }
 
+ScalarType scalarTypeOf(ElementType type) {
+  switch (type) {
+  case ElementType::F16: return ScalarType::F16;
+  case ElementType::BF16: return ScalarType::BF16;
+  case ElementType::F32: return ScalarType::F32;
+  case ElementType::F64: return ScalarType::F64;
+  }
+  return ScalarType::F32;
+}
+
 std::vector<int64_t> TransposedConvSpec::outputSize() const {
   std::vector<int64_t> sizes;
   for (int64_t i = 0; i < spatialRank; ++i)

@@ -17,7 +17,7 @@ using namespace mlir::tconv;
 using ::tconv::codegen::ElementType;
 using ::tconv::codegen::TransposedConvSpec;
 
-static std::optional<ElementType> toElementType(Type type) {
+std::optional<ElementType> mlir::tconv::toElementType(Type type) {
   if (type.isF16())
     return ElementType::F16;
   if (type.isBF16())

@@ -2,6 +2,8 @@
 
 #include "tconv/Compiler/MapTranslation.h"
 
+#include "tconv/Compiler/KernelSpecExtraction.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -15,16 +17,11 @@ using ::tconv::codegen::ScalarOpcode;
 using ::tconv::codegen::ScalarType;
 
 static std::optional<ScalarType> toScalarType(Type type) {
-  if (type.isF16())
-    return ScalarType::F16;
-  if (type.isBF16())
-    return ScalarType::BF16;
-  if (type.isF32())
-    return ScalarType::F32;
-  if (type.isF64())
-    return ScalarType::F64;
   if (type.isInteger(1))
     return ScalarType::Bool;
+  if (std::optional<::tconv::codegen::ElementType> element =
+          toElementType(type))
+    return ::tconv::codegen::scalarTypeOf(*element);
   return std::nullopt;
 }
 

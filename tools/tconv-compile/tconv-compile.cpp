@@ -21,6 +21,7 @@
 #include "tconv/Compiler/KernelManifest.h"
 #include "tconv/Compiler/SharedLibrary.h"
 #include "tconv/Compiler/TuningDatabaseJson.h"
+#include "tconv/Tools/ToolMain.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -95,15 +96,14 @@ static cl::opt<int> tuningThreads(
     cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
-  llvm::errs() << "tconv-compile: error: " << message << "\n";
-  return 1;
+  return ::tconv::tools::reportToolError("tconv-compile", message);
 }
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
-  cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(argc, argv,
-                              "tconv-compile: tconv MLIR to kernel objects\n");
+  ::tconv::tools::parseToolOptions(
+      argc, argv, category,
+      "tconv-compile: tconv MLIR to kernel objects\n");
 
   ::tconv::codegen::EmitOptions emitOptions;
   bool emitInit = false;

@@ -15,6 +15,7 @@
 #include "tconv/Dialect/Tconv/IR/TconvDialect.h"
 #include "tconv/Importers/OnnxImporter.h"
 #include "tconv/Importers/OnnxModel.h"
+#include "tconv/Tools/ToolMain.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -57,8 +58,7 @@ static cl::opt<bool>
 static constexpr const char *kTool = "tconv-import-onnx";
 
 static int fail(const llvm::Twine &message) {
-  llvm::errs() << kTool << ": error: " << message << "\n";
-  return 1;
+  return ::tconv::tools::reportToolError(kTool, message);
 }
 
 /// Prints "tconv-import-onnx: error: MODEL: node 'n' (ConvTranspose #0): msg":
@@ -138,9 +138,8 @@ static int writeFile(const std::string &path, llvm::StringRef contents) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
-  cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(
-      argc, argv,
+  ::tconv::tools::parseToolOptions(
+      argc, argv, category,
       "tconv-import-onnx: ONNX ConvTranspose nodes to tconv MLIR\n");
 
   std::string readError;

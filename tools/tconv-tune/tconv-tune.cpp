@@ -19,6 +19,7 @@
 #include "tconv/Codegen/Tuning.h"
 #include "tconv/Compiler/KernelLoading.h"
 #include "tconv/Compiler/TuningDatabaseJson.h"
+#include "tconv/Tools/ToolMain.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -66,15 +67,13 @@ static cl::opt<bool> verbose("verbose",
                              cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
-  llvm::errs() << "tconv-tune: error: " << message << "\n";
-  return 1;
+  return ::tconv::tools::reportToolError("tconv-tune", message);
 }
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
-  cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(
-      argc, argv,
+  ::tconv::tools::parseToolOptions(
+      argc, argv, category,
       "tconv-tune: measures the fastest kernel variant and parameters for "
       "every func of an MLIR file on this machine, into a tuning database "
       "for tconv-compile --tuning-db\n");

@@ -25,6 +25,9 @@ enum class ElementType { F16, BF16, F32, F64 };
 /// Name used in diagnostics ("f32", ...).
 const char *elementTypeName(ElementType type);
 
+/// The scalar type of a fused stage's values of this element type.
+ScalarType scalarTypeOf(ElementType type);
+
 /// One canonical transposed convolution, channels-first:
 ///   input  (N, Cin, S0, S1, ...)      weight (Cin, Cout/groups, K0, K1, ...)
 ///   bias   (Cout)  [optional]         output (N, Cout, O0, O1, ...)

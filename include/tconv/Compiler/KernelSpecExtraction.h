@@ -14,7 +14,13 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Support/LLVM.h"
 
+#include <optional>
+
 namespace mlir::tconv {
+
+/// The kernel element type of an MLIR float type (f16, bf16, f32, f64), or
+/// none for any other type.
+std::optional<::tconv::codegen::ElementType> toElementType(Type type);
 
 /// Extracts the kernel a normalized func computes. Emits an error on the func
 /// (or the offending op) and fails when its body is anything else, when the
