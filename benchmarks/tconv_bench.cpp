@@ -34,7 +34,7 @@
 //
 // Before a shape is timed its results are checked once: tconv against oneDNN
 // (max abs diff over the whole output) and both against the test tree's
-// double-precision oracle (test/support/TransposedConvOracle.h, one element
+// double-precision oracle (test/support/ConvTransposeOracle.h, one element
 // at a time) on sampled outputs (every output for small shapes). A
 // benchmark whose check fails is skipped with an error, and the process then
 // exits non-zero (so the benchmark-smoke test fails).
@@ -46,7 +46,7 @@
 
 #include "BenchThreads.h"
 #include "OneDnnDeconv.h"
-#include "TransposedConvOracle.h"
+#include "ConvTransposeOracle.h"
 
 #include <benchmark/benchmark.h>
 #include <oneapi/dnnl/dnnl.hpp>
@@ -405,7 +405,7 @@ struct ShapeState {
     double maxRef = 0.0, dnnlRefDiff = 0.0, tconvRefDiff = 0.0;
     for (int64_t idx : samplePoints()) {
       int64_t o = idx % lo, c = (idx / lo) % sh.Cout, n = idx / lo / sh.Cout;
-      double ref = tconv::oracle::transposedConvAt(problem, x.data, w.data,
+      double ref = tconv::oracle::convTransposeAt(problem, x.data, w.data,
                                                    (const float *)nullptr,
                                                    {n, c, o})
                        .value;

@@ -5,7 +5,7 @@
 #
 # The C++ API installed is the part that is plain C++: TconvSupport (padding and
 # length arithmetic, MindSpore's initializer names) and TconvCodegen
-# (KernelCompiler.h: a TransposedConvSpec in, a Halide AOT kernel out), as
+# (KernelCompiler.h: a ConvTransposeSpec in, a Halide AOT kernel out), as
 # tconv::TconvSupport and tconv::TconvCodegen. The dialect's headers are not
 # installed: they need the generated .h.inc files, the dialect libraries and an
 # MLIR 22 + LLVM 22 consumer build, which a user embedding the dialect is

@@ -5,7 +5,7 @@
 //     (MindSpore's "differences with torch.nn.ConvTranspose1d" page),
 //   examples/hifigan_upsampler.mlir (HiFi-GAN V1's upsampling stack)
 // and compares every output with the test tree's naive transposed convolution
-// (test/support/TransposedConvOracle.h, written from docs/spec.md §0, never
+// (test/support/ConvTransposeOracle.h, written from docs/spec.md §0, never
 // from lib/). The canonical paddings of these examples are taken from the
 // spec's worked-example table (§7.2), not from the compiler. Exits 1 if any
 // element is outside the oracle's tolerance.
@@ -13,7 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "HalideRuntime.h"
-#include "TransposedConvOracle.h"
+#include "ConvTransposeOracle.h"
 
 // tconv-compile's per-func headers (tconv_add_kernel_library puts them on
 // the include path).
@@ -110,7 +110,7 @@ Check compare(Tensor &x, WeightTensor &w, const Tensor *b, int64_t s, int64_t d,
     check.bad = 1;
     return check;
   }
-  const Result ref = transposedConv(problem, x.data, w.data,
+  const Result ref = convTranspose(problem, x.data, w.data,
                                     b ? b->data : std::vector<float>());
   for (size_t i = 0; i < y.data.size(); ++i) {
     const double tol =

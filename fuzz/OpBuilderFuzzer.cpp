@@ -311,7 +311,7 @@ void checkVerifiedOp(Operation *op, func::FuncOp func, ModuleOp module) {
   (void)applyPatternsGreedily(module, std::move(patterns));
   if (failed(verify(module)))
     fuzzFailure("the normalized module does not verify");
-  FailureOr<::tconv::codegen::TransposedConvSpec> spec =
+  FailureOr<::tconv::codegen::ConvTransposeSpec> spec =
       mlir::tconv::extractKernelSpec(func);
   if (failed(spec))
     fuzzFailure("no kernel spec from a normalized single-op func");

@@ -74,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
 
   for (func::FuncOp func : module->getOps<func::FuncOp>()) {
-    FailureOr<::tconv::codegen::TransposedConvSpec> spec =
+    FailureOr<::tconv::codegen::ConvTransposeSpec> spec =
         mlir::tconv::extractKernelSpec(func);
     if (failed(spec))
       continue;

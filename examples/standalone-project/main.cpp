@@ -6,7 +6,7 @@
 // Exits 1 when an output element differs or a kernel returns an error.
 //
 // The loop is deliberately its own, not the test tree's oracle
-// (test/support/TransposedConvOracle.h): this is a user's project, built
+// (test/support/ConvTransposeOracle.h): this is a user's project, built
 // against an installed tconv (find_package), which installs no test headers;
 // it has to build when copied out of the source tree.
 

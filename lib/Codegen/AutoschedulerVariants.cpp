@@ -25,8 +25,8 @@ namespace {
 
 /// Estimates for the autoschedulers: the static sizes, 1024 for a dynamic
 /// length, 1 for a dynamic batch.
-void setEstimates(TransposedConvPipeline &p) {
-  const TransposedConvSpec &spec = p.spec;
+void setEstimates(ConvTransposePipeline &p) {
+  const ConvTransposeSpec &spec = p.spec;
   const int rank = int(spec.spatialRank);
   auto orDefault = [](int64_t size, int64_t fallback) {
     return int(isDynamicSize(size) ? fallback : size);
@@ -53,7 +53,7 @@ void setEstimates(TransposedConvPipeline &p) {
   if (p.bias)
     p.bias->set_estimates({{0, int(spec.outChannels)}});
   for (size_t k = 0; k < p.extraOperands.size(); ++k) {
-    const TransposedConvSpec::ExtraOperand &kind = spec.extraOperands[k];
+    const ConvTransposeSpec::ExtraOperand &kind = spec.extraOperands[k];
     if (kind.shape == ExtraOperandShape::Full)
       p.extraOperands[k].set_estimates(kind.forPrologue ? in : out);
     else
@@ -117,9 +117,9 @@ public:
         tried);
   }
 
-  TransposedConvPipeline build(const ShapeFacts &f,
+  ConvTransposePipeline build(const ShapeFacts &f,
                                const VariantParams &) const override {
-    TransposedConvPipeline p = buildTransposedConvPipeline(f.spec);
+    ConvTransposePipeline p = buildConvTransposePipeline(f.spec);
     setEstimates(p);
     Halide::MachineParams machine = Halide::MachineParams::generic();
     machine.parallelism = int(std::max(1u, std::thread::hardware_concurrency()));

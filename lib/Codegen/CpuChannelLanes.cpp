@@ -55,7 +55,7 @@ const TilingFields<ChannelLaneTiling> &channelLaneTilingFields() {
   return fields;
 }
 
-void applyChannelLanesSchedule(TransposedConvPipeline &p,
+void applyChannelLanesSchedule(ConvTransposePipeline &p,
                                const ChannelLaneTiling &t) {
   const int lanes = t.lanes;
   const int channels = lanes * t.vectorsPerBlock;
@@ -224,11 +224,11 @@ public:
                         params.at(kParallel) != 0);
   }
 
-  TransposedConvPipeline build(const ShapeFacts &f,
+  ConvTransposePipeline build(const ShapeFacts &f,
                                const VariantParams &params) const override {
     ChannelLaneTiling t;
     t.lanes = f.vectorWidth;
-    TransposedConvPipeline pipeline = buildTransposedConvPipeline(f.spec);
+    ConvTransposePipeline pipeline = buildConvTransposePipeline(f.spec);
     applyChannelLanesSchedule(
         pipeline, tilingOfParams(t, params, channelLaneTilingFields()));
     return pipeline;

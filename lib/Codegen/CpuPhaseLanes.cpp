@@ -75,7 +75,7 @@ int phaseLanes(const ShapeFacts &f) {
   return lanes;
 }
 
-void applyPhaseLanesSchedule(TransposedConvPipeline &p, const LaneTiling &t) {
+void applyPhaseLanesSchedule(ConvTransposePipeline &p, const LaneTiling &t) {
   Func out = p.output;
   Var co = p.channel, n = p.batch;
   const int tilePositions = t.positionsPerBlock * t.blocksPerTile;
@@ -234,12 +234,12 @@ public:
                         params.at(kParallel) != 0);
   }
 
-  TransposedConvPipeline build(const ShapeFacts &f,
+  ConvTransposePipeline build(const ShapeFacts &f,
                                const VariantParams &params) const override {
     LaneTiling t;
     t.lanes = phaseLanes(f);
-    TransposedConvPipeline pipeline =
-        buildTransposedConvPipeline(f.spec, {0, false, /*phasesAsLanes=*/true});
+    ConvTransposePipeline pipeline =
+        buildConvTransposePipeline(f.spec, {0, false, /*phasesAsLanes=*/true});
     applyPhaseLanesSchedule(pipeline,
                             tilingOfParams(t, params, laneTilingFields()));
     return pipeline;

@@ -144,7 +144,7 @@ CpuTiling cpuTilingByRules(const ShapeFacts &f, bool phasesInSlices) {
   return t;
 }
 
-CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
+CpuTiling chooseCpuTiling(const ConvTransposeSpec &spec,
                           const Halide::Target &target) {
   ShapeFacts facts = computeShapeFacts(spec, target);
   return cpuTilingByRules(facts, slicesPhasesByRule(facts));

@@ -62,7 +62,7 @@ bool runsSeriallyByRule(const ShapeFacts &facts);
 CpuTiling cpuTilingByRules(const ShapeFacts &facts, bool phasesInSlices);
 
 /// The default tiling of `spec` on `target`: rule 5's form and its tiling.
-CpuTiling chooseCpuTiling(const TransposedConvSpec &spec,
+CpuTiling chooseCpuTiling(const ConvTransposeSpec &spec,
                           const Halide::Target &target);
 
 } // namespace tconv::codegen

@@ -11,16 +11,16 @@ using namespace Halide;
 
 namespace tconv::codegen {
 
-TransposedConvPipeline buildCpuPipeline(const TransposedConvSpec &spec,
+ConvTransposePipeline buildCpuPipeline(const ConvTransposeSpec &spec,
                                         const CpuTiling &tiling) {
-  TransposedConvPipeline pipeline =
-      buildTransposedConvPipeline(spec, {0, tiling.phasesAsVariable, false,
+  ConvTransposePipeline pipeline =
+      buildConvTransposePipeline(spec, {0, tiling.phasesAsVariable, false,
                                          false, tiling.packByCopy});
   applyCpuSchedule(pipeline, tiling);
   return pipeline;
 }
 
-void applyCpuSchedule(TransposedConvPipeline &p, const CpuTiling &tiling) {
+void applyCpuSchedule(ConvTransposePipeline &p, const CpuTiling &tiling) {
   const int rank = int(p.spec.spatialRank);
   const int lanes = tiling.vectorWidth;
   const int tileLength = lanes * tiling.vectorsPerTile;

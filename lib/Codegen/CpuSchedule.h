@@ -1,7 +1,7 @@
 //===- CpuSchedule.h - The CPU schedule of a transposed conv ----*- C++ -*-===//
 //
 // The schedule half of the code generator (the algorithm is
-// TransposedConvAlgorithm.h). Per tile of output positions and a block of
+// ConvTransposeAlgorithm.h). Per tile of output positions and a block of
 // output channels, each stride phase is a small GEMM over (input channel,
 // tap): its accumulators, `channelsPerBlock` output channels times
 // `vectorsPerTile` vectors of positions, stay in registers across the input
@@ -21,7 +21,7 @@
 #ifndef TCONV_LIB_CODEGEN_CPUSCHEDULE_H
 #define TCONV_LIB_CODEGEN_CPUSCHEDULE_H
 
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 
 namespace tconv::codegen {
 
@@ -42,10 +42,10 @@ struct CpuTiling {
 
 /// Schedules every Func of `pipeline` with `tiling`; `pipeline` must be in
 /// the form the tiling asks for (phasesAsVariable).
-void applyCpuSchedule(TransposedConvPipeline &pipeline, const CpuTiling &tiling);
+void applyCpuSchedule(ConvTransposePipeline &pipeline, const CpuTiling &tiling);
 
 /// The pipeline of `spec` in the form `tiling` asks for, scheduled with it.
-TransposedConvPipeline buildCpuPipeline(const TransposedConvSpec &spec,
+ConvTransposePipeline buildCpuPipeline(const ConvTransposeSpec &spec,
                                         const CpuTiling &tiling);
 
 } // namespace tconv::codegen

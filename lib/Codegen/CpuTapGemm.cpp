@@ -62,7 +62,7 @@ const TilingFields<TapGemmTiling> &tapGemmTilingFields() {
   return fields;
 }
 
-void applyTapGemmSchedule(TransposedConvPipeline &p, const TapGemmTiling &t) {
+void applyTapGemmSchedule(ConvTransposePipeline &p, const TapGemmTiling &t) {
   const int lanes = t.lanes;
   const int tileLength = lanes * t.vectorsPerBlock * t.blocksPerTile;
   Func out = p.output;
@@ -220,13 +220,13 @@ public:
                         params.at(kParallel) != 0);
   }
 
-  TransposedConvPipeline build(const ShapeFacts &f,
+  ConvTransposePipeline build(const ShapeFacts &f,
                                const VariantParams &params) const override {
     TapGemmTiling t;
     t.lanes = f.vectorWidth;
     PipelineForm form;
     form.tapsAsColumns = true;
-    TransposedConvPipeline pipeline = buildTransposedConvPipeline(f.spec, form);
+    ConvTransposePipeline pipeline = buildConvTransposePipeline(f.spec, form);
     applyTapGemmSchedule(pipeline,
                          tilingOfParams(t, params, tapGemmTilingFields()));
     return pipeline;

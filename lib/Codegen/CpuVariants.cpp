@@ -150,7 +150,7 @@ public:
     return cost;
   }
 
-  TransposedConvPipeline build(const ShapeFacts &f,
+  ConvTransposePipeline build(const ShapeFacts &f,
                                const VariantParams &given) const override {
     CpuTiling t;
     t.vectorWidth = f.vectorWidth;

@@ -8,7 +8,7 @@
 
 #include "tconv/Codegen/ElementwiseProgram.h"
 
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 
 #include <string>
 
@@ -146,7 +146,7 @@ Status checkProgram(const ElementwiseProgram &program, ScalarType element,
 
 } // namespace
 
-Status checkFusedStages(const TransposedConvSpec &spec) {
+Status checkFusedStages(const ConvTransposeSpec &spec) {
   const ScalarType element = scalarTypeOf(spec.elementType);
   std::vector<int> uses(spec.extraOperands.size(), 0);
   for (bool prologue : {true, false}) {

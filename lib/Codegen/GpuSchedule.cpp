@@ -53,7 +53,7 @@ void loadWithAllThreads(Func f, const Var &x, const Var &y, const GpuTiling &t,
 
 } // namespace
 
-GpuTiling chooseGpuTiling(const TransposedConvSpec &spec, int sharedBytes) {
+GpuTiling chooseGpuTiling(const ConvTransposeSpec &spec, int sharedBytes) {
   const int rank = int(spec.spatialRank);
   // The phases of each Halide dimension j (spec dimension rank - 1 - j).
   std::vector<DimPhases> phases;
@@ -113,7 +113,7 @@ GpuTiling chooseGpuTiling(const TransposedConvSpec &spec, int sharedBytes) {
   return t;
 }
 
-void applyGpuSchedule(TransposedConvPipeline &p, const GpuTiling &t) {
+void applyGpuSchedule(ConvTransposePipeline &p, const GpuTiling &t) {
   const int rank = int(p.spec.spatialRank);
   Func out = p.output;
   Func sums = p.phaseSums;
@@ -253,7 +253,7 @@ void applyGpuSchedule(TransposedConvPipeline &p, const GpuTiling &t) {
   }
 }
 
-Target gpuTargetFor(const TransposedConvSpec &spec, const Target &target) {
+Target gpuTargetFor(const ConvTransposeSpec &spec, const Target &target) {
   // cl_doubles / cl_half make Halide write the extension pragmas and the
   // half helpers into every kernel's source, which then fails to build on a
   // device without the extension even when the kernel uses no double/half.
@@ -265,10 +265,10 @@ Target gpuTargetFor(const TransposedConvSpec &spec, const Target &target) {
   return t;
 }
 
-TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
+ConvTransposePipeline buildGpuPipeline(const ConvTransposeSpec &spec,
                                         const GpuTiling &tiling) {
-  TransposedConvPipeline pipeline =
-      buildTransposedConvPipeline(spec, {tiling.ciChunk});
+  ConvTransposePipeline pipeline =
+      buildConvTransposePipeline(spec, {tiling.ciChunk});
   applyGpuSchedule(pipeline, tiling);
   return pipeline;
 }
@@ -277,7 +277,7 @@ TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
 
 namespace tconv::codegen {
 
-Status checkGpuSupport(const TransposedConvSpec &spec, const Target &target) {
+Status checkGpuSupport(const ConvTransposeSpec &spec, const Target &target) {
   if (!target.has_feature(Target::OpenCL) && !target.has_feature(Target::CUDA))
     return Status::error(
         "the GPU API of target '" + target.to_string() +

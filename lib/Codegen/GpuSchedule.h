@@ -1,7 +1,7 @@
 //===- GpuSchedule.h - The GPU schedule of a transposed conv ----*- C++ -*-===//
 //
 // The GPU half of the schedules (the CPU one is CpuSchedule.h; the algorithm,
-// the same for both, is TransposedConvAlgorithm.h). One thread block computes
+// the same for both, is ConvTransposeAlgorithm.h). One thread block computes
 // a tile of `qTile` phase positions q_0 (all stride phases of each) times
 // `cTile` output channels, for one row of the outer spatial dimensions and
 // one batch element:
@@ -32,7 +32,7 @@
 #ifndef TCONV_LIB_CODEGEN_GPUSCHEDULE_H
 #define TCONV_LIB_CODEGEN_GPUSCHEDULE_H
 
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 #include "tconv/Support/Status.h"
 
 namespace tconv::codegen {
@@ -52,29 +52,29 @@ struct GpuTiling {
 /// Picks the tiling from the shape: the channel tile divides Cout/groups (a
 /// block never straddles a group), the chunk divides Cin/groups, and the
 /// phase sums plus the staged tiles of one block fit in `sharedBytes`.
-GpuTiling chooseGpuTiling(const TransposedConvSpec &spec,
+GpuTiling chooseGpuTiling(const ConvTransposeSpec &spec,
                           int sharedBytes = 40 * 1024);
 
 /// Schedules every Func of `pipeline`, built with inputChannelChunk =
 /// tiling.ciChunk, for the GPU API of the target it is compiled for (OpenCL
 /// or CUDA). It adds Funcs (the staged copies), so call it once.
-void applyGpuSchedule(TransposedConvPipeline &pipeline, const GpuTiling &tiling);
+void applyGpuSchedule(ConvTransposePipeline &pipeline, const GpuTiling &tiling);
 
 /// `target` without the OpenCL type features the kernel does not use
 /// (cl_doubles unless f64, cl_half unless f16), so its OpenCL C builds on
 /// devices without those extensions.
-Halide::Target gpuTargetFor(const TransposedConvSpec &spec,
+Halide::Target gpuTargetFor(const ConvTransposeSpec &spec,
                             const Halide::Target &target);
 
 /// The algorithm for `spec` with its input channels chunked as `tiling`
 /// wants, scheduled for the GPU (the gpu-shared-tiles variant).
-TransposedConvPipeline buildGpuPipeline(const TransposedConvSpec &spec,
+ConvTransposePipeline buildGpuPipeline(const ConvTransposeSpec &spec,
                                         const GpuTiling &tiling);
 
 /// Success when `spec` can run on the GPU API of `target`, else an error
 /// saying why not (element types per API, docs/gpu.md). Only OpenCL and CUDA
 /// are scheduled.
-Status checkGpuSupport(const TransposedConvSpec &spec,
+Status checkGpuSupport(const ConvTransposeSpec &spec,
                        const Halide::Target &target);
 
 /// The device code of a module compiled for a GPU target, as Halide embeds it

@@ -66,7 +66,7 @@ public:
     return Status::success();
   }
 
-  TransposedConvPipeline build(const ShapeFacts &f,
+  ConvTransposePipeline build(const ShapeFacts &f,
                                const VariantParams &params) const override {
     return buildGpuPipeline(
         f.spec, tilingOfParams(GpuTiling(), params, gpuTilingFields()));

@@ -8,7 +8,7 @@
 #include "KernelPlan.h"
 #include "ParamInit.h"
 #include "StagedFiles.h"
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -77,7 +77,7 @@ Status checkSchedule(const std::string &schedule) {
                        ")");
 }
 
-Status checkSupported(const TransposedConvSpec &spec,
+Status checkSupported(const ConvTransposeSpec &spec,
                       const std::string &target) {
   if (Status s = checkTarget(target); !s.ok())
     return s;
@@ -102,7 +102,7 @@ namespace {
 
 /// For a kernel with fused stages (docs/fusion.md): what they do and the ABI
 /// of their extra operands, which come after the bias and before the output.
-std::string fusionHeaderNote(const TransposedConvSpec &spec) {
+std::string fusionHeaderNote(const ConvTransposeSpec &spec) {
   if (!spec.prologue && !spec.epilogue)
     return "";
   std::string note = "/* Fused: ";
@@ -117,7 +117,7 @@ std::string fusionHeaderNote(const TransposedConvSpec &spec) {
     return note + "no extra operands. */\n";
   note += "extra operands, after the bias and before the output:";
   for (size_t k = 0; k < spec.extraOperands.size(); ++k) {
-    const TransposedConvSpec::ExtraOperand &extra = spec.extraOperands[k];
+    const ConvTransposeSpec::ExtraOperand &extra = spec.extraOperands[k];
     const char *side = extra.forPrologue ? "input" : "output";
     note += "\n     extra" + std::to_string(k) + ": " +
             (extra.shape == ExtraOperandShape::PerChannel
@@ -130,7 +130,7 @@ std::string fusionHeaderNote(const TransposedConvSpec &spec) {
 
 } // namespace
 
-Status compileKernel(const TransposedConvSpec &spec,
+Status compileKernel(const ConvTransposeSpec &spec,
                      const std::string &functionName, const std::string &target,
                      const std::string &outDir, const EmitOptions &emit,
                      const std::string &schedule,
@@ -240,7 +240,7 @@ Status compileKernel(const TransposedConvSpec &spec,
   });
 }
 
-Status checkParamInit(const TransposedConvSpec &spec) {
+Status checkParamInit(const ConvTransposeSpec &spec) {
   const WeightFans fans = weightFans(spec);
   if (Expected<ParamDistribution> weight =
           resolveInitializer(spec.weightInit, false, fans);
@@ -251,7 +251,7 @@ Status checkParamInit(const TransposedConvSpec &spec) {
   return resolveInitializer(spec.biasInit, true, fans).status();
 }
 
-Status compileParamInit(const TransposedConvSpec &spec,
+Status compileParamInit(const ConvTransposeSpec &spec,
                         const std::string &functionName,
                         const std::string &target, const std::string &outDir) {
   if (Status s = checkSupported(spec, target); !s.ok())

@@ -70,7 +70,7 @@ KernelPlan planKernel(const ShapeFacts &facts, const ChoiceFunction &choose,
 
   // Small kernels: one.
   const int64_t cap = options.lengthCap;
-  TransposedConvSpec probe = withInnerInputLength(facts.spec, cap);
+  ConvTransposeSpec probe = withInnerInputLength(facts.spec, cap);
   if (isDynamicSize(probe.batch))
     probe.batch = 1;
   for (int64_t &size : probe.inputSize)
@@ -222,7 +222,7 @@ Module compilePlan(const KernelPlan &plan, const ShapeFacts &facts,
                    const std::string &functionName) {
   auto lower = [&](const VariantChoice &choice, const std::string &name,
                    LinkageType linkage) {
-    TransposedConvPipeline pipeline = choice.variant->build(facts, choice.params);
+    ConvTransposePipeline pipeline = choice.variant->build(facts, choice.params);
     return Pipeline(pipeline.output)
         .compile_to_module(pipeline.arguments(), name, facts.target, linkage);
   };

@@ -1,6 +1,6 @@
 //===- KernelVariant.h - One way to compile a transposed conv ---*- C++ -*-===//
 //
-// The code generator's unit of choice. The algorithm (TransposedConvAlgorithm.h)
+// The code generator's unit of choice. The algorithm (ConvTransposeAlgorithm.h)
 // knows no schedule; each variant is one schedule (CPU, GPU, or a Halide
 // autoscheduler) that owns
 //   - whether it applies to a shape (from ShapeFacts),
@@ -18,7 +18,7 @@
 #define TCONV_LIB_CODEGEN_KERNELVARIANT_H
 
 #include "ShapeFacts.h"
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 #include "tconv/Support/Status.h"
 
 #include <cstdint>
@@ -85,7 +85,7 @@ public:
   /// The scheduled pipeline of `facts.spec` with `params` (checked). The
   /// spec may have dynamic sizes even when the parameters were chosen for
   /// static ones: the schedule is valid for every size.
-  virtual TransposedConvPipeline build(const ShapeFacts &facts,
+  virtual ConvTransposePipeline build(const ShapeFacts &facts,
                                        const VariantParams &params) const = 0;
 
   /// The predicted time of `params` on `facts` (static sizes), relative to

@@ -2,7 +2,7 @@
 
 #include "ParamInit.h"
 
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 
 #include "tconv/Support/InitializerNames.h"
 
@@ -13,7 +13,7 @@ using namespace Halide;
 
 namespace tconv::codegen {
 
-WeightFans weightFans(const TransposedConvSpec &spec) {
+WeightFans weightFans(const ConvTransposeSpec &spec) {
   int64_t receptive = 1;
   for (int64_t k : spec.kernelSize)
     receptive *= k;
@@ -258,7 +258,7 @@ std::vector<Func> ParamInitPipeline::outputs() const {
   return funcs;
 }
 
-ParamInitPipeline buildParamInitPipeline(const TransposedConvSpec &spec) {
+ParamInitPipeline buildParamInitPipeline(const ConvTransposeSpec &spec) {
   ParamInitPipeline p;
   const WeightFans fans = weightFans(spec);
   // checkParamInit has accepted both names (value() aborts otherwise).

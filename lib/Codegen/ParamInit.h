@@ -11,7 +11,7 @@
 #ifndef TCONV_LIB_CODEGEN_PARAMINIT_H
 #define TCONV_LIB_CODEGEN_PARAMINIT_H
 
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 #include "tconv/Support/Status.h"
 
 #include "Halide.h"
@@ -39,7 +39,7 @@ struct ParamDistribution {
 struct WeightFans {
   int64_t fanIn = 0, fanOut = 0;
 };
-WeightFans weightFans(const TransposedConvSpec &spec);
+WeightFans weightFans(const ConvTransposeSpec &spec);
 
 /// Resolves an initializer name (`name` as written, any case; empty: the
 /// default) for the weight or, with `forBias`, the bias. Returns its
@@ -74,7 +74,7 @@ struct ParamInitPipeline {
 
 /// Builds the pipeline for `spec`; `spec` must have passed checkSupported and
 /// checkParamInit (KernelCompiler.h).
-ParamInitPipeline buildParamInitPipeline(const TransposedConvSpec &spec);
+ParamInitPipeline buildParamInitPipeline(const ConvTransposeSpec &spec);
 
 } // namespace tconv::codegen
 

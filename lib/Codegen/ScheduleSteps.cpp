@@ -12,7 +12,7 @@ using namespace Halide;
 namespace tconv::codegen {
 
 std::pair<std::vector<Var>, std::vector<Var>>
-splitOutputByStridePhase(TransposedConvPipeline &p) {
+splitOutputByStridePhase(ConvTransposePipeline &p) {
   std::vector<Var> q, r;
   for (int j = 0; j < int(p.spec.spatialRank); ++j) {
     q.push_back(Var("xq" + std::to_string(j)));
@@ -23,7 +23,7 @@ splitOutputByStridePhase(TransposedConvPipeline &p) {
   return {q, r};
 }
 
-void computePaddedInputPerTile(TransposedConvPipeline &p, Var tile,
+void computePaddedInputPerTile(ConvTransposePipeline &p, Var tile,
                                int64_t rows, int lanes) {
   // Row q of dimension 0 reads input positions q + offset: the phases'
   // offsets (the phase forms and the taps as columns), or, with the phases
@@ -48,7 +48,7 @@ void computePaddedInputPerTile(TransposedConvPipeline &p, Var tile,
   }
 }
 
-Var fuseIntoTiles(TransposedConvPipeline &p, const std::vector<Var> &loops,
+Var fuseIntoTiles(ConvTransposePipeline &p, const std::vector<Var> &loops,
                   bool parallel) {
   Var fused = loops.front();
   for (size_t k = 1; k < loops.size(); ++k) {
@@ -61,7 +61,7 @@ Var fuseIntoTiles(TransposedConvPipeline &p, const std::vector<Var> &loops,
   return fused;
 }
 
-void scheduleTrailingZeros(TransposedConvPipeline &p, int lanes) {
+void scheduleTrailingZeros(ConvTransposePipeline &p, int lanes) {
   for (size_t k = 0; k < p.trailingZeroDims.size(); ++k) {
     Stage zeros = p.output.update(int(k));
     if (p.trailingZeroDims[k] == 0)

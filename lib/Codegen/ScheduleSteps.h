@@ -1,6 +1,6 @@
 //===- ScheduleSteps.h - Steps the CPU and GPU schedules share --*- C++ -*-===//
 //
-// The algorithm (TransposedConvAlgorithm.h) knows no schedule, and each
+// The algorithm (ConvTransposeAlgorithm.h) knows no schedule, and each
 // variant's schedule is its own file; these are the steps several of them
 // take the same way, so each is written once.
 //
@@ -9,7 +9,7 @@
 #ifndef TCONV_LIB_CODEGEN_SCHEDULESTEPS_H
 #define TCONV_LIB_CODEGEN_SCHEDULESTEPS_H
 
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 
 #include <utility>
 #include <vector>
@@ -21,7 +21,7 @@ namespace tconv::codegen {
 /// stride phase: unrolled, phase_sums(x/s, x%s) folds to a plain read. Shared
 /// by the CPU and GPU schedules. Returns the q and r Vars, dim 0 first.
 std::pair<std::vector<Halide::Var>, std::vector<Halide::Var>>
-splitOutputByStridePhase(TransposedConvPipeline &p);
+splitOutputByStridePhase(ConvTransposePipeline &p);
 
 /// Schedules the zero-padded input to be packed once per iteration of
 /// `tile` (a loop of the output), covering every position that `rows`
@@ -33,19 +33,19 @@ splitOutputByStridePhase(TransposedConvPipeline &p);
 /// extra lanes read packed-input memory that was never written (stack
 /// garbage; as denormals it slowed seed_ex1 18x on an Intel Xeon,
 /// docs/performance.md, "Uninitialized reads").
-void computePaddedInputPerTile(TransposedConvPipeline &p, Halide::Var tile,
+void computePaddedInputPerTile(ConvTransposePipeline &p, Halide::Var tile,
                                int64_t rows, int lanes);
 
 /// Fuses the output's `loops` (already ordered, innermost first) into one
 /// loop called "tile" (the steps between "tile1", "tile2", ...): the CPU
 /// schedules' parallel tasks, run in parallel when `parallel`. Returns it.
-Halide::Var fuseIntoTiles(TransposedConvPipeline &p,
+Halide::Var fuseIntoTiles(ConvTransposePipeline &p,
                           const std::vector<Halide::Var> &loops,
                           bool parallel);
 
 /// Schedules the output's trailing-zero updates: a few columns of x_0 need
 /// no schedule; rows (planes) across x_0 are vectorized by `lanes`.
-void scheduleTrailingZeros(TransposedConvPipeline &p, int lanes);
+void scheduleTrailingZeros(ConvTransposePipeline &p, int lanes);
 
 } // namespace tconv::codegen
 

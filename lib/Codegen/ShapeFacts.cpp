@@ -2,7 +2,7 @@
 
 #include "ShapeFacts.h"
 
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 
 #include <algorithm>
 
@@ -29,7 +29,7 @@ std::vector<int64_t> divisorsAtMost(int64_t n, int64_t limit) {
   return divisors;
 }
 
-ShapeFacts computeShapeFacts(const TransposedConvSpec &spec,
+ShapeFacts computeShapeFacts(const ConvTransposeSpec &spec,
                              const Halide::Target &target) {
   ShapeFacts f;
   f.spec = spec;
@@ -77,7 +77,7 @@ ShapeFacts computeShapeFacts(const TransposedConvSpec &spec,
   return f;
 }
 
-TransposedConvSpec withInnerInputLength(TransposedConvSpec spec,
+ConvTransposeSpec withInnerInputLength(ConvTransposeSpec spec,
                                         int64_t length) {
   spec.inputSize[spec.spatialRank - 1] = length;
   return spec;

@@ -13,7 +13,7 @@
 #ifndef TCONV_LIB_CODEGEN_SHAPEFACTS_H
 #define TCONV_LIB_CODEGEN_SHAPEFACTS_H
 
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 
 #include "Halide.h"
 
@@ -38,7 +38,7 @@ int largestDivisorAtMost(int64_t n, int64_t limit);
 std::vector<int64_t> divisorsAtMost(int64_t n, int64_t limit);
 
 struct ShapeFacts {
-  TransposedConvSpec spec;
+  ConvTransposeSpec spec;
   Halide::Target target;
 
   // The target.
@@ -74,12 +74,12 @@ struct ShapeFacts {
 };
 
 /// The facts of `spec` on `target`; the spec must have passed checkSupported.
-ShapeFacts computeShapeFacts(const TransposedConvSpec &spec,
+ShapeFacts computeShapeFacts(const ConvTransposeSpec &spec,
                              const Halide::Target &target);
 
 /// `spec` with the input length of its last spatial dimension (Halide's
 /// dimension 0) set to `length`: what the planner asks the rules about.
-TransposedConvSpec withInnerInputLength(TransposedConvSpec spec,
+ConvTransposeSpec withInnerInputLength(ConvTransposeSpec spec,
                                         int64_t length);
 
 } // namespace tconv::codegen

@@ -79,7 +79,7 @@ int64_t defaultThreadCount() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-std::string shapeSignature(const TransposedConvSpec &spec) {
+std::string shapeSignature(const ConvTransposeSpec &spec) {
   std::ostringstream s;
   auto size = [&](int64_t v) -> std::ostringstream & {
     if (isDynamicSize(v))
@@ -130,7 +130,7 @@ double secondsSince(Clock::time_point start) {
 struct TimingBuffers {
   Halide::Buffer<> input, weight, bias, output;
 
-  TimingBuffers(const TransposedConvSpec &spec, const std::vector<int> &inSizes,
+  TimingBuffers(const ConvTransposeSpec &spec, const std::vector<int> &inSizes,
                 const std::vector<int> &outSizes) {
     const Halide::Type type =
         spec.elementType == ElementType::F64 ? Halide::Float(64)
@@ -184,10 +184,10 @@ struct Probe {
 
 /// The probe at `length` of `spec` (batch 1 and outer spatial sizes 16
 /// where dynamic), or nullptr when that length has no valid output.
-std::unique_ptr<Probe> makeProbe(const TransposedConvSpec &spec, int64_t length,
+std::unique_ptr<Probe> makeProbe(const ConvTransposeSpec &spec, int64_t length,
                                  const Halide::Target &jit) {
   const int64_t rank = spec.spatialRank;
-  TransposedConvSpec timed = withInnerInputLength(spec, length);
+  ConvTransposeSpec timed = withInnerInputLength(spec, length);
   if (isDynamicSize(timed.batch))
     timed.batch = 1;
   for (int64_t &size : timed.inputSize)
@@ -263,7 +263,7 @@ private:
   std::vector<double> measure(const VariantChoice &choice,
                               const std::vector<size_t> &which) {
     try {
-      TransposedConvPipeline p = choice.variant->build(kernel, choice.params);
+      ConvTransposePipeline p = choice.variant->build(kernel, choice.params);
       p.output.compile_jit(jit);
       std::vector<double> seconds;
       for (size_t i : which) {
@@ -323,13 +323,13 @@ std::string formatRatio(double ratio) {
 
 } // namespace
 
-Expected<std::vector<TunedEntry>> tuneKernel(const TransposedConvSpec &fused,
+Expected<std::vector<TunedEntry>> tuneKernel(const ConvTransposeSpec &fused,
                                              const std::string &target,
                                              const TuneOptions &options) {
   // The convolution alone is timed: the database is keyed by its shape, and
   // fused elementwise stages add the same few instructions to every variant
   // (docs/fusion.md).
-  TransposedConvSpec spec = fused;
+  ConvTransposeSpec spec = fused;
   spec.prologue.reset();
   spec.epilogue.reset();
   spec.extraOperands.clear();

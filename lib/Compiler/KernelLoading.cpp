@@ -68,7 +68,7 @@ FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
     return failure();
   std::vector<NamedKernel> kernels;
   for (auto func : module->getOps<func::FuncOp>()) {
-    FailureOr<::tconv::codegen::TransposedConvSpec> spec =
+    FailureOr<::tconv::codegen::ConvTransposeSpec> spec =
         extractKernelSpec(func);
     if (failed(spec))
       return failure();

@@ -10,7 +10,7 @@
 namespace mlir::tconv {
 
 using ::tconv::Status;
-using ::tconv::codegen::TransposedConvSpec;
+using ::tconv::codegen::ConvTransposeSpec;
 
 namespace {
 
@@ -42,7 +42,7 @@ llvm::json::Object operandJson(const KernelOperand &operand) {
 /// The canonical op's attributes: what a caller needs to derive a dynamic
 /// output length (docs/python.md), and to recognize the layer.
 llvm::json::Object kernelJson(const NamedKernel &kernel) {
-  const TransposedConvSpec &spec = kernel.spec;
+  const ConvTransposeSpec &spec = kernel.spec;
   std::vector<int64_t> padLo, padHi, trailingZeros;
   for (const ::tconv::DimPadding &p : spec.padding) {
     padLo.push_back(p.padLo);
@@ -69,7 +69,7 @@ llvm::json::Object kernelJson(const NamedKernel &kernel) {
 
 } // namespace
 
-std::vector<KernelOperand> kernelOperands(const TransposedConvSpec &spec) {
+std::vector<KernelOperand> kernelOperands(const ConvTransposeSpec &spec) {
   std::vector<int64_t> input = {spec.batch, spec.inChannels};
   input.insert(input.end(), spec.inputSize.begin(), spec.inputSize.end());
   std::vector<int64_t> weight = {spec.inChannels,
@@ -89,7 +89,7 @@ std::vector<KernelOperand> kernelOperands(const TransposedConvSpec &spec) {
   // tensor their stage maps (the input for a prologue, the output for an
   // epilogue).
   for (size_t k = 0; k < spec.extraOperands.size(); ++k) {
-    const TransposedConvSpec::ExtraOperand &extra = spec.extraOperands[k];
+    const ConvTransposeSpec::ExtraOperand &extra = spec.extraOperands[k];
     const std::vector<int64_t> &tensor = extra.forPrologue ? input : output;
     operands.push_back(
         {"extra", "extra" + std::to_string(k), spec.elementType,

@@ -15,7 +15,7 @@
 using namespace mlir;
 using namespace mlir::tconv;
 using ::tconv::codegen::ElementType;
-using ::tconv::codegen::TransposedConvSpec;
+using ::tconv::codegen::ConvTransposeSpec;
 
 std::optional<ElementType> mlir::tconv::toElementType(Type type) {
   if (type.isF16())
@@ -49,7 +49,7 @@ static std::optional<SmallVector<int64_t>> matchTrailingZeroPad(tensor::PadOp pa
   return SmallVector<int64_t>(high.begin() + 2, high.end());
 }
 
-FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) {
+FailureOr<ConvTransposeSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) {
   auto bodyError = [&]() {
     return func.emitError("expects the body of '")
            << func.getSymName()
@@ -132,7 +132,7 @@ FailureOr<TransposedConvSpec> mlir::tconv::extractKernelSpec(func::FuncOp func) 
            << inputType.getElementType();
 
   CanonicalConvTranspose canonical = conv.getCanonicalForm();
-  TransposedConvSpec spec;
+  ConvTransposeSpec spec;
   spec.spatialRank = inputType.getRank() - 2;
   spec.elementType = *elementType;
   spec.batch = inputType.getDimSize(0);

@@ -1,4 +1,4 @@
-"""The Python twin of TransposedConvOracle.h: flavor -> canonical padding and
+"""The Python twin of ConvTransposeOracle.h: flavor -> canonical padding and
 the tolerance, written from docs/spec.md alone (never from lib/), for every
 Python test that derives an output shape or compares a kernel's result
 (unittests/Runtime/gen_runtime_cases.py, test/Differential, test/Importers).
@@ -75,7 +75,7 @@ def begin_end(padding, rank, i):
 
 
 def tolerance(dt, exact, scale, terms):
-    """Element-wise bound of TransposedConvOracle.h's toleranceFor (its
+    """Element-wise bound of ConvTransposeOracle.h's toleranceFor (its
     comment derives it): accumulation in f32 (f64 for f64 kernels), then
     rounding to dt. exact and scale (|b| + sum |x*w|) are arrays or tensors
     with .abs(); terms is the number of x*w terms (a bound is fine)."""

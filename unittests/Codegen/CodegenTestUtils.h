@@ -3,8 +3,8 @@
 #ifndef TCONV_UNITTESTS_CODEGEN_CODEGENTESTUTILS_H
 #define TCONV_UNITTESTS_CODEGEN_CODEGENTESTUTILS_H
 
-#include "ReferenceTransposedConv.h"
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "ReferenceConvTranspose.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 
 #include "HalideBuffer.h"
 
@@ -14,11 +14,11 @@
 namespace tconv::codegen::testing {
 
 /// The spec of `shape`; batch and/or input sizes left dynamic on request.
-inline TransposedConvSpec makeSpec(const reference::ConvShape &shape,
+inline ConvTransposeSpec makeSpec(const reference::ConvShape &shape,
                                    ElementType type, bool hasBias,
                                    bool dynamicBatch = false,
                                    bool dynamicSpatial = false) {
-  TransposedConvSpec spec;
+  ConvTransposeSpec spec;
   spec.spatialRank = int64_t(shape.inputSize.size());
   spec.elementType = type;
   spec.batch = dynamicBatch ? kDynamicSize : shape.batch;

@@ -55,7 +55,7 @@ protected:
 };
 
 /// The HiFi-GAN first-layer kernel (K=16, s=8, p=4) with fewer channels.
-TransposedConvSpec hifiganLikeSpec(ElementType type = ElementType::F32) {
+ConvTransposeSpec hifiganLikeSpec(ElementType type = ElementType::F32) {
   reference::ConvShape shape = {1,  64,  32,  1, {100}, {16},
                                 {8}, {1}, {{4, 4}}};
   return makeSpec(shape, type, /*hasBias=*/true);
@@ -120,7 +120,7 @@ TEST_F(KernelCompilerTest, RejectsUnsupportedElementType) {
 }
 
 TEST_F(KernelCompilerTest, RejectsInvalidShapesAndDirectories) {
-  TransposedConvSpec spec = hifiganLikeSpec();
+  ConvTransposeSpec spec = hifiganLikeSpec();
   spec.groups = 3; // 64 and 32 channels are not multiples of 3
   Status groups = checkSupported(spec, "host");
   EXPECT_FALSE(groups.ok());
@@ -146,11 +146,11 @@ TEST_F(KernelCompilerTest, RejectsMalformedFusedStages) {
   const ScalarType f32 = ScalarType::F32;
   auto withEpilogue = [&](ElementwiseProgram program,
                           std::vector<int> extras = {}) {
-    TransposedConvSpec spec = hifiganLikeSpec();
+    ConvTransposeSpec spec = hifiganLikeSpec();
     spec.epilogue = ElementwiseStage{std::move(program), std::move(extras)};
     return spec;
   };
-  auto messageOf = [](const TransposedConvSpec &spec) {
+  auto messageOf = [](const ConvTransposeSpec &spec) {
     Status s = checkSupported(spec, "host");
     EXPECT_FALSE(s.ok());
     return s.message();
@@ -182,11 +182,11 @@ TEST_F(KernelCompilerTest, RejectsMalformedFusedStages) {
   EXPECT_EQ(messageOf(withEpilogue(add)),
             "the epilogue program takes 2 arguments, expected 1 + 0 extra "
             "operands");
-  TransposedConvSpec wrongSide = withEpilogue(add, {0});
+  ConvTransposeSpec wrongSide = withEpilogue(add, {0});
   wrongSide.extraOperands = {{ExtraOperandShape::PerChannel, true}};
   EXPECT_EQ(messageOf(wrongSide),
             "the epilogue names extra operand 0, which is not one of its own");
-  TransposedConvSpec unused = withEpilogue(tanh);
+  ConvTransposeSpec unused = withEpilogue(tanh);
   unused.extraOperands = {{ExtraOperandShape::Full, false}};
   EXPECT_EQ(messageOf(unused),
             "extra operand 0 must be used by exactly one stage, used 0 times");

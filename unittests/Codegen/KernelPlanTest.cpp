@@ -4,7 +4,7 @@
 // spec is one kernel (the registry's default), a dynamic length is a set of
 // specializations whose dispatch reproduces the static choice wherever that
 // choice was kept. The numerics of every specialization are checked by
-// TransposedConvJitTest; the AOT dispatch wrapper by the runtime tests.
+// ConvTransposeJitTest; the AOT dispatch wrapper by the runtime tests.
 //
 //===----------------------------------------------------------------------===//
 
@@ -310,7 +310,7 @@ TEST(KernelPlan, SmallKernelsAreOneKernel) {
 }
 
 TEST(KernelPlan, GpuAndStaticBatchOnlyAreOneKernel) {
-  TransposedConvSpec spec = makeSpec(conv1d(1, 8, 8, 10, 4, 2, 1),
+  ConvTransposeSpec spec = makeSpec(conv1d(1, 8, 8, 10, 4, 2, 1),
                                      ElementType::F32, true, false, true);
   ShapeFacts gpu = computeShapeFacts(spec, Halide::Target("x86-64-linux-opencl"));
   EXPECT_EQ(planKernel(gpu, defaultChoice).kernels.size(), 1u);

@@ -98,7 +98,7 @@ class PackedInput : public ::testing::TestWithParam<Case> {};
 
 TEST_P(PackedInput, EveryLoadHitsAStore) {
   const ConvShape &shape = GetParam().shape;
-  TransposedConvSpec spec = makeSpec(shape, ElementType::F32, false);
+  ConvTransposeSpec spec = makeSpec(shape, ElementType::F32, false);
   Halide::Target target =
       resolveTarget("host").with_feature(Halide::Target::JIT);
   ShapeFacts facts = computeShapeFacts(spec, target);
@@ -108,7 +108,7 @@ TEST_P(PackedInput, EveryLoadHitsAStore) {
       continue;
     VariantChoice choice{variant, variant->defaultParams(facts)};
     SCOPED_TRACE(choice.describe());
-    TransposedConvPipeline p = variant->build(facts, choice.params);
+    ConvTransposePipeline p = variant->build(facts, choice.params);
     p.paddedInput.trace_stores().trace_loads();
     p.output.jit_handlers().custom_trace = recordPackedInput;
     p.output.compile_jit(target);

@@ -24,8 +24,8 @@ using ::testing::StartsWith;
 namespace {
 
 // Weight (Cin=6, Cout/groups=4, 3, 5) with groups 2: fan_in 4*15, fan_out 6*15.
-TransposedConvSpec groupedSpec() {
-  TransposedConvSpec spec;
+ConvTransposeSpec groupedSpec() {
+  ConvTransposeSpec spec;
   spec.spatialRank = 2;
   spec.inChannels = 6;
   spec.outChannels = 8;

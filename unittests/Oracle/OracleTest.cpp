@@ -1,6 +1,6 @@
 //===- OracleTest.cpp - The shared test oracle against the spec -----------===//
 //
-// test/support/TransposedConvOracle.h is what every other test trusts, so its
+// test/support/ConvTransposeOracle.h is what every other test trusts, so its
 // flavor mapping is checked here against the values docs/spec.md measured or
 // derived (§2.5, §3.3, §7.2), and its two forms of the convolution (scatter
 // over the whole output, gather of one element) against a hand-computed
@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "TransposedConvOracle.h"
+#include "ConvTransposeOracle.h"
 
 #include <gtest/gtest.h>
 
@@ -75,7 +75,7 @@ TEST(OracleConv, HandComputedOneDimension) {
   p.stride = {2};
   p.dilation = {1};
   p.padding = {DimPadding{1, -1, 1}};
-  const Result r = transposedConv(p, std::vector<double>{1, 2},
+  const Result r = convTranspose(p, std::vector<double>{1, 2},
                                   std::vector<double>{1, 10, 100},
                                   std::vector<double>{0.5});
   EXPECT_EQ(r.shape, (std::vector<int64_t>{1, 1, 6}));
@@ -102,7 +102,7 @@ TEST(OracleConv, GatherAgreesWithScatterIn3DWithGroups) {
   };
   const std::vector<double> x = random(2 * 4 * 3 * 2 * 4), w = random(4 * 3 * 2 * 3 * 2),
                             b = random(6);
-  const Result r = transposedConv(p, x, w, b);
+  const Result r = convTranspose(p, x, w, b);
   ASSERT_EQ(r.shape, p.outputShape());
   // F = (6, 6, 11); 6 - 1 + 2, 6 - 0 - 1 + 2 zeros, 11 + 1 - 2.
   ASSERT_EQ(r.shape, (std::vector<int64_t>{2, 6, 7, 7, 10}));
@@ -113,7 +113,7 @@ TEST(OracleConv, GatherAgreesWithScatterIn3DWithGroups) {
       for (int64_t m0 = 0; m0 < 7; ++m0)
         for (int64_t m1 = 0; m1 < 7; ++m1)
           for (int64_t m2 = 0; m2 < 10; ++m2, ++i) {
-            const Element e = transposedConvAt(p, x.data(), w.data(), b.data(),
+            const Element e = convTransposeAt(p, x.data(), w.data(), b.data(),
                                                {n, co, m0, m1, m2});
             ASSERT_NEAR(e.value, r.value[i], 1e-12) << i;
             ASSERT_NEAR(e.absSum, r.absSum[i], 1e-12) << i;

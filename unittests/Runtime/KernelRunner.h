@@ -135,7 +135,7 @@ inline ReferenceResult referenceFor(const KernelCase &c, const CallOperands &ops
   problem.stride = c.stride;
   problem.dilation = c.dilation;
   problem.padding = canonicalPadding(c);
-  return tconv::oracle::transposedConv(
+  return tconv::oracle::convTranspose(
       problem, ops.x.values(), ops.w.values(),
       c.hasBias ? ops.b.values() : std::vector<double>{});
 }

@@ -1,7 +1,7 @@
 //===- NaiveReference.h - Runtime test cases, tensors, padding --*- C++ -*-===//
 //
 // What the runtime tests need around the shared oracle
-// (test/support/TransposedConvOracle.h, written from docs/spec.md alone):
+// (test/support/ConvTransposeOracle.h, written from docs/spec.md alone):
 //   * the KernelCase table row and its flavor -> canonical padding, through
 //     the oracle's per-flavor mapping;
 //   * f16 / bf16 rounding and dense halide_buffer_t storage.
@@ -13,7 +13,7 @@
 #define TCONV_UNITTESTS_RUNTIME_NAIVEREFERENCE_H
 
 #include "HalideRuntime.h"
-#include "TransposedConvOracle.h"
+#include "ConvTransposeOracle.h"
 
 #include <algorithm>
 #include <cassert>

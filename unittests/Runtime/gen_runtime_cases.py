@@ -19,7 +19,7 @@ reports as skipped with the reason.
 The result types written into the MLIR are computed here from the flavor
 parameters by the shared Python oracle (test/support/tconv_oracle.py); the
 tconv verifier checks them against the compiler's own arithmetic, and the
-runtime tests against the C++ oracle's (TransposedConvOracle.h).
+runtime tests against the C++ oracle's (ConvTransposeOracle.h).
 """
 
 import os

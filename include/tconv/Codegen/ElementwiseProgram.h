@@ -89,11 +89,11 @@ enum class ExtraOperandShape {
 struct ElementwiseStage {
   ElementwiseProgram program;
   /// Program argument k+1 is extra operand extraOperands[k] of the kernel
-  /// (TransposedConvSpec::extraOperands).
+  /// (ConvTransposeSpec::extraOperands).
   std::vector<int> extraOperands;
 };
 
-struct TransposedConvSpec;
+struct ConvTransposeSpec;
 
 /// MLIR's name of `opcode` ("arith.addf", ...), for diagnostics.
 const char *scalarOpcodeName(ScalarOpcode opcode);
@@ -102,7 +102,7 @@ const char *scalarOpcodeName(ScalarOpcode opcode);
 /// calls it): argument 0 and the result of the element type, every operand
 /// defined before use with the type its opcode takes, and every extra operand
 /// used by exactly the one stage it is declared for.
-Status checkFusedStages(const TransposedConvSpec &spec);
+Status checkFusedStages(const ConvTransposeSpec &spec);
 
 } // namespace tconv::codegen
 

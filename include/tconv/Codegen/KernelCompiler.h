@@ -11,7 +11,7 @@
 #ifndef TCONV_CODEGEN_KERNELCOMPILER_H
 #define TCONV_CODEGEN_KERNELCOMPILER_H
 
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 #include "tconv/Support/Status.h"
 
 #include <cstdint>
@@ -52,7 +52,7 @@ Status checkTarget(const std::string &target);
 /// there, sizes representable), else an error naming the problem.
 /// compileKernel calls it first. GPU targets (OpenCL, CUDA) get the GPU
 /// schedule; docs/gpu.md lists which element types each one accepts.
-Status checkSupported(const TransposedConvSpec &spec,
+Status checkSupported(const ConvTransposeSpec &spec,
                       const std::string &target);
 
 /// Compiles one kernel named `functionName` into `outDir`: <name>.o and
@@ -72,7 +72,7 @@ Status checkSupported(const TransposedConvSpec &spec,
 /// Dense tensors, dimension 0 innermost (N x C x L: dim0 = L, dim1 = C,
 /// dim2 = N). Returns 0, or a non-zero Halide error code after calling
 /// halide_error when a buffer's rank, extent or type does not match.
-Status compileKernel(const TransposedConvSpec &spec,
+Status compileKernel(const ConvTransposeSpec &spec,
                      const std::string &functionName, const std::string &target,
                      const std::string &outDir, const EmitOptions &emit,
                      const std::string &schedule = "tconv",
@@ -82,7 +82,7 @@ Status compileKernel(const TransposedConvSpec &spec,
 /// Success when compileParamInit supports the spec's weightInit and biasInit,
 /// else an error naming the initializer (unknown, not supported: identity,
 /// dirac, orthogonal, variancescaling, or fan-based for the bias).
-Status checkParamInit(const TransposedConvSpec &spec);
+Status checkParamInit(const ConvTransposeSpec &spec);
 
 /// Compiles the parameter initialization of kernel `functionName` into
 /// `outDir`: <name>_init_params.o and <name>_init_params.h, without the
@@ -95,7 +95,7 @@ Status checkParamInit(const TransposedConvSpec &spec);
 /// dimension 0 innermost, on the CPU (host memory), deterministically for a
 /// seed. Returns 0, or a non-zero Halide error code after calling halide_error
 /// when a buffer's rank, extent, stride or type does not match.
-Status compileParamInit(const TransposedConvSpec &spec,
+Status compileParamInit(const ConvTransposeSpec &spec,
                         const std::string &functionName,
                         const std::string &target, const std::string &outDir);
 

@@ -19,7 +19,7 @@
 #ifndef TCONV_CODEGEN_TUNING_H
 #define TCONV_CODEGEN_TUNING_H
 
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 #include "tconv/Support/Status.h"
 
 #include <cstdint>
@@ -72,7 +72,7 @@ struct TuningDatabase {
 /// The kernel's shape without its innermost input length, e.g.
 /// "f32 n=1 cin=512 cout=256 groups=1 bias=1 k=16 s=8 d=1 pad=4:4:0 in=".
 /// (Outer spatial sizes and the batch are part of it; "?" where dynamic.)
-std::string shapeSignature(const TransposedConvSpec &spec);
+std::string shapeSignature(const ConvTransposeSpec &spec);
 
 /// The number of threads Halide's thread pool starts with in this process:
 /// HL_NUM_THREADS (or, when it is not set, its older spelling HL_NUMTHREADS)
@@ -102,7 +102,7 @@ struct TuneOptions {
 /// winners, one per length range, or the error. A static length is one range
 /// (that length); a dynamic one is tuned at the top of each range of
 /// kTuningLengthRanges.
-Expected<std::vector<TunedEntry>> tuneKernel(const TransposedConvSpec &spec,
+Expected<std::vector<TunedEntry>> tuneKernel(const ConvTransposeSpec &spec,
                                              const std::string &target,
                                              const TuneOptions &options);
 

@@ -9,7 +9,7 @@
 #ifndef TCONV_COMPILER_KERNELLOADING_H
 #define TCONV_COMPILER_KERNELLOADING_H
 
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
@@ -24,7 +24,7 @@ namespace mlir::tconv {
 
 struct NamedKernel {
   std::string name; ///< the func's symbol, the kernel's C name
-  ::tconv::codegen::TransposedConvSpec spec;
+  ::tconv::codegen::ConvTransposeSpec spec;
   Location loc;     ///< the func, for diagnostics
 };
 

@@ -41,7 +41,7 @@ struct KernelOperand {
 /// The operands of `spec`'s kernel in ABI order: the one place that knows
 /// which buffers a kernel takes.
 std::vector<KernelOperand>
-kernelOperands(const ::tconv::codegen::TransposedConvSpec &spec);
+kernelOperands(const ::tconv::codegen::ConvTransposeSpec &spec);
 
 /// Writes the manifest of `kernels`, compiled for `target` into the library
 /// file `libraryName` (a name beside the manifest), to `path`. Returns

@@ -30,7 +30,7 @@ int main(int argc, char **argv) {
   const std::string outDir = argv[1];
   using namespace tconv::codegen;
 
-  TransposedConvSpec spec;
+  ConvTransposeSpec spec;
   spec.spatialRank = 1;
   spec.elementType = ElementType::F32;
   spec.batch = 1;

@@ -1,6 +1,6 @@
-//===- TransposedConvAlgorithm.cpp - The op as Halide Funcs ---------------===//
+//===- ConvTransposeAlgorithm.cpp - The op as Halide Funcs ----------------===//
 
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 
 #include "ElementwiseCodegen.h"
 
@@ -29,7 +29,7 @@ Type accumulatorType(ElementType type) {
   return type == ElementType::F64 ? Float(64) : Float(32);
 }
 
-std::vector<Argument> TransposedConvPipeline::arguments() const {
+std::vector<Argument> ConvTransposePipeline::arguments() const {
   std::vector<Argument> args = {input, weight};
   if (bias)
     args.push_back(*bias);
@@ -41,14 +41,14 @@ std::vector<Argument> TransposedConvPipeline::arguments() const {
 namespace {
 
 /// Spec index (outermost spatial first) of Halide spatial dimension j.
-int64_t specDim(const TransposedConvSpec &spec, int j) {
+int64_t specDim(const ConvTransposeSpec &spec, int j) {
   return spec.spatialRank - 1 - j;
 }
 
 /// Output extent of Halide spatial dimension j, static or from the input's
 /// extent at run time. transposedOutputLength owns the formula; it is affine
 /// in the input length, so two evaluations give it as an Expr.
-Expr outputExtent(const TransposedConvSpec &spec, int j, Expr inputLength) {
+Expr outputExtent(const ConvTransposeSpec &spec, int j, Expr inputLength) {
   int64_t i = specDim(spec, j);
   auto length = [&](int64_t inputLen) {
     return transposedOutputLength(inputLen, spec.kernelSize[i], spec.stride[i],
@@ -78,7 +78,7 @@ void requireExtent(OutputImageParam buffer, int d, int64_t extent) {
 
 /// A fused stage's value at `args` (x_j..., c, n): its program applied to
 /// `data` and the stage's extra operands there.
-Expr applyStage(const TransposedConvPipeline &p, const ElementwiseStage &stage,
+Expr applyStage(const ConvTransposePipeline &p, const ElementwiseStage &stage,
                 Expr data, const std::vector<Expr> &args) {
   const Expr channel = args[args.size() - 2];
   std::vector<Expr> programArgs = {std::move(data)};
@@ -94,7 +94,7 @@ Expr applyStage(const TransposedConvPipeline &p, const ElementwiseStage &stage,
 
 } // namespace
 
-bool canTreatPhasesAsVariable(const TransposedConvSpec &spec) {
+bool canTreatPhasesAsVariable(const ConvTransposeSpec &spec) {
   if (spec.spatialRank != 1 || spec.stride[0] < 2)
     return false;
   DimPhases dim = decomposeByStridePhase(spec.kernelSize[0], spec.stride[0],
@@ -106,17 +106,17 @@ bool canTreatPhasesAsVariable(const TransposedConvSpec &spec) {
   return true;
 }
 
-bool canTreatPhasesAsLanes(const TransposedConvSpec &spec) {
+bool canTreatPhasesAsLanes(const ConvTransposeSpec &spec) {
   return spec.spatialRank == 1 && spec.stride[0] >= 2 &&
          spec.dilation[0] == 1 && spec.kernelSize[0] % spec.stride[0] == 0;
 }
 
-bool canTreatTapsAsColumns(const TransposedConvSpec &spec) {
+bool canTreatTapsAsColumns(const ConvTransposeSpec &spec) {
   return spec.spatialRank == 1;
 }
 
-TransposedConvPipeline
-buildTransposedConvPipeline(const TransposedConvSpec &spec,
+ConvTransposePipeline
+buildConvTransposePipeline(const ConvTransposeSpec &spec,
                             PipelineForm form) {
   const int64_t inputChannelChunk = form.inputChannelChunk;
   const int rank = int(spec.spatialRank);
@@ -125,7 +125,7 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   const int32_t cinPerGroup = int32_t(spec.inChannels / spec.groups);
   const int32_t coutPerGroup = int32_t(spec.outChannels / spec.groups);
 
-  TransposedConvPipeline p;
+  ConvTransposePipeline p;
   p.spec = spec;
   p.input = ImageParam(elemType, rank + 2, "input");
   p.weight = ImageParam(elemType, rank + 2, "weight");
@@ -422,7 +422,7 @@ buildTransposedConvPipeline(const TransposedConvSpec &spec,
   // extents of the input (prologue) or output (epilogue), dynamic ones too.
   for (size_t k = 0; k < p.extraOperands.size(); ++k) {
     ImageParam &extra = p.extraOperands[k];
-    const TransposedConvSpec::ExtraOperand &kind = spec.extraOperands[k];
+    const ConvTransposeSpec::ExtraOperand &kind = spec.extraOperands[k];
     requireDenseFromZero(extra);
     if (kind.shape == ExtraOperandShape::PerChannel) {
       requireExtent(extra, 0,

@@ -1,17 +1,17 @@
-//===- ReferenceTransposedConv.h - Codegen tests' shape and oracle -*- C++ -*-===//
+//===- ReferenceConvTranspose.h - Codegen tests' oracle ---------*- C++ -*-===//
 //
 // The shape a codegen test runs (in the codegen's own DimPadding, so that
 // makeSpec can hand it to the code generator) and its adapter to the shared
-// oracle, test/support/TransposedConvOracle.h, which shares nothing with
+// oracle, test/support/ConvTransposeOracle.h, which shares nothing with
 // lib/ (no stride phases, not even ShapeArithmetic's length formulas), so the
 // two check each other.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef TCONV_UNITTESTS_CODEGEN_REFERENCETRANSPOSEDCONV_H
-#define TCONV_UNITTESTS_CODEGEN_REFERENCETRANSPOSEDCONV_H
+#ifndef TCONV_UNITTESTS_CODEGEN_REFERENCECONVTRANSPOSE_H
+#define TCONV_UNITTESTS_CODEGEN_REFERENCECONVTRANSPOSE_H
 
-#include "TransposedConvOracle.h"
+#include "ConvTransposeOracle.h"
 #include "tconv/Support/ShapeArithmetic.h"
 
 #include <cstdint>
@@ -60,12 +60,12 @@ inline int64_t product(const std::vector<int64_t> &sizes) {
 /// y = conv_transpose(x, w) + b by the shared oracle, in double, with each
 /// element's |terms| sum and term count. `bias` may be empty.
 template <typename T>
-oracle::Result transposedConv(const ConvShape &shape, const std::vector<T> &input,
+oracle::Result convTranspose(const ConvShape &shape, const std::vector<T> &input,
                               const std::vector<T> &weight,
                               const std::vector<T> &bias) {
-  return oracle::transposedConv(shape.problem(), input, weight, bias);
+  return oracle::convTranspose(shape.problem(), input, weight, bias);
 }
 
 } // namespace tconv::reference
 
-#endif // TCONV_UNITTESTS_CODEGEN_REFERENCETRANSPOSEDCONV_H
+#endif // TCONV_UNITTESTS_CODEGEN_REFERENCECONVTRANSPOSE_H

@@ -1,4 +1,4 @@
-//===- TransposedConvSpec.h - What the code generator compiles --*- C++ -*-===//
+//===- ConvTransposeSpec.h - What the code generator compiles ---*- C++ -*-===//
 //
 // A canonical tconv.conv_transpose (plus MindSpore 2-D trailing zeros) described
 // without MLIR types, so the Halide code generator does not depend on the
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
-#define TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
+#ifndef TCONV_CODEGEN_CONVTRANSPOSESPEC_H
+#define TCONV_CODEGEN_CONVTRANSPOSESPEC_H
 
 #include "tconv/Codegen/ElementwiseProgram.h"
 #include "tconv/Support/ShapeArithmetic.h"
@@ -34,7 +34,7 @@ ScalarType scalarTypeOf(ElementType type);
 /// with O_i = transposedOutputLength(S_i, K_i, stride_i, dilation_i, padding_i).
 /// Spatial vectors have `spatialRank` entries, outermost spatial dim first (MLIR
 /// order). Sizes may be kDynamicSize for the batch and the input spatial sizes.
-struct TransposedConvSpec {
+struct ConvTransposeSpec {
   int64_t spatialRank = 1;
   ElementType elementType = ElementType::F32;
   int64_t batch = kDynamicSize;
@@ -76,8 +76,8 @@ struct TransposedConvSpec {
 /// positive sizes, channels that divide into groups, a positive output, and
 /// tensors under 2^31 elements. A spec may come from any C++ caller, not
 /// only from a verified MLIR op, so the API checks it before compiling.
-Status checkWellFormed(const TransposedConvSpec &spec);
+Status checkWellFormed(const ConvTransposeSpec &spec);
 
 } // namespace tconv::codegen
 
-#endif // TCONV_CODEGEN_TRANSPOSEDCONVSPEC_H
+#endif // TCONV_CODEGEN_CONVTRANSPOSESPEC_H

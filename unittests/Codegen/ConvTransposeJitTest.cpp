@@ -1,4 +1,4 @@
-//===- TransposedConvJitTest.cpp - Scheduled pipeline vs. reference -------===//
+//===- ConvTransposeJitTest.cpp - Scheduled pipeline vs. reference --------===//
 //
 // JIT-compiles the scheduled pipelines of each configuration and compares
 // them with the naive reference on random data (for dynamic specs, on several
@@ -16,7 +16,7 @@
 #include "HostTarget.h"
 #include "KernelPlan.h"
 #include "StatusTesting.h"
-#include "TransposedConvAlgorithm.h"
+#include "ConvTransposeAlgorithm.h"
 #include "VariantParamNames.h"
 
 #include <gtest/gtest.h>
@@ -66,7 +66,7 @@ oracle::DType oracleType(ElementType type) {
 }
 
 template <typename T>
-void runAndCompare(TransposedConvPipeline &pipeline, const JitCase &c,
+void runAndCompare(ConvTransposePipeline &pipeline, const JitCase &c,
                    const ConvShape &shape, std::mt19937 &rng) {
   std::vector<T> x = randomTensor<T>(reference::product(inputShape(shape)), rng);
   std::vector<T> w = randomTensor<T>(reference::product(weightShape(shape)), rng);
@@ -82,9 +82,9 @@ void runAndCompare(TransposedConvPipeline &pipeline, const JitCase &c,
   Halide::Buffer<T> yBuf(y.data(), halideSizes(yShape));
   pipeline.output.realize(yBuf);
 
-  // The shared oracle's result and a-priori tolerance (TransposedConvOracle.h
+  // The shared oracle's result and a-priori tolerance (ConvTransposeOracle.h
   // derives it), per element from its own |terms| sum and term count.
-  oracle::Result expected = reference::transposedConv(shape, x, w, b);
+  oracle::Result expected = reference::convTranspose(shape, x, w, b);
   int reported = 0;
   for (size_t i = 0; i < y.size() && reported < 5; ++i) {
     double got = double(y[i]), want = expected.value[i];
@@ -99,7 +99,7 @@ void runAndCompare(TransposedConvPipeline &pipeline, const JitCase &c,
   }
 }
 
-class TransposedConvJit : public ::testing::TestWithParam<JitCase> {};
+class ConvTransposeJit : public ::testing::TestWithParam<JitCase> {};
 
 /// This machine as tconv-tune JIT-compiles for it: Halide 14's host target
 /// claims AVX512-FP16 on every CPU with AVX512-BF16 (Zen 4 and 5 have none;
@@ -137,16 +137,16 @@ std::vector<VariantChoice> choicesUnderTest(const ShapeFacts &facts) {
   return choices;
 }
 
-TEST_P(TransposedConvJit, MatchesReference) {
+TEST_P(ConvTransposeJit, MatchesReference) {
   const JitCase &c = GetParam();
   bool dynamic = !c.dynamicRuns.empty();
-  TransposedConvSpec spec = makeSpec(c.shape, c.type, c.hasBias, dynamic, dynamic);
+  ConvTransposeSpec spec = makeSpec(c.shape, c.type, c.hasBias, dynamic, dynamic);
   Halide::Target target = jitTarget();
   ShapeFacts facts = computeShapeFacts(spec, target);
   for (const VariantChoice &choice : choicesUnderTest(facts)) {
     SCOPED_TRACE(choice.describe());
     ASSERT_TRUE(isOk(choice.variant->checkParams(facts, choice.params)));
-    TransposedConvPipeline pipeline = choice.variant->build(facts, choice.params);
+    ConvTransposePipeline pipeline = choice.variant->build(facts, choice.params);
     pipeline.output.compile_jit(target);
 
     std::mt19937 rng(1234);
@@ -299,7 +299,7 @@ const JitCase kCases[] = {
       conv(2, 2, 2, 1, {3, 2, 5}, {2, 2, 2}, {2, 2, 1}, {1, 1, 1}, {{0, 0}, {1, 0}, {0, 0}})}},
 };
 
-INSTANTIATE_TEST_SUITE_P(Configs, TransposedConvJit, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(Configs, ConvTransposeJit, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<JitCase> &info) {
                            return std::string(info.param.name);
                          });
@@ -311,13 +311,13 @@ namespace {
 /// The spec's shape is asserted on the buffers: a mismatched input, weight
 /// or output is an error from the kernel (a RuntimeError under the JIT, a
 /// non-zero return code in AOT), not a wrong result.
-TEST(TransposedConvJitBuffers, RejectsMismatchedExtents) {
+TEST(ConvTransposeJitBuffers, RejectsMismatchedExtents) {
   ConvShape shape = conv(1, 3, 4, 1, {5}, {4}, {2}, {1}, {{1, 1}});
-  TransposedConvSpec spec = makeSpec(shape, F32, /*hasBias=*/false,
+  ConvTransposeSpec spec = makeSpec(shape, F32, /*hasBias=*/false,
                                      /*dynamicBatch=*/true,
                                      /*dynamicSpatial=*/true);
   Halide::Target target = jitTarget();
-  TransposedConvPipeline pipeline =
+  ConvTransposePipeline pipeline =
       buildCpuPipeline(spec, chooseCpuTiling(spec, target));
   pipeline.output.compile_jit(target);
 
@@ -342,7 +342,7 @@ TEST(TransposedConvJitBuffers, RejectsMismatchedExtents) {
 TEST(CpuTiling, PhasesInSlicesFromStride8With17InputChannels) {
   Halide::Target target("x86-64-linux-avx512");
   auto tilingOf = [&](const ConvShape &shape) {
-    TransposedConvSpec spec = makeSpec(shape, F32, false, false, false);
+    ConvTransposeSpec spec = makeSpec(shape, F32, false, false, false);
     return chooseCpuTiling(spec, target);
   };
   CpuTiling hifigan = tilingOf(conv(1, 512, 256, 1, {100}, {16}, {8}, {1}, {{4, 4}}));
@@ -385,7 +385,7 @@ TEST(CpuTiling, PhasesInSlicesFromStride8With17InputChannels) {
 /// one-definition packing does: a prologue with f(0) != 0 (2x + 1), a dynamic
 /// length run at two ragged lengths and a vector-aligned one, against the
 /// oracle on the prologue's result with zero padding.
-TEST(TransposedConvJitPacking, CopyRunsThePrologueBeforeTheZeros) {
+TEST(ConvTransposeJitPacking, CopyRunsThePrologueBeforeTheZeros) {
   ElementwiseStage prologue;
   ElementwiseProgram &twoXPlusOne = prologue.program;
   twoXPlusOne.argumentTypes = {ScalarType::F32};
@@ -400,13 +400,13 @@ TEST(TransposedConvJitPacking, CopyRunsThePrologueBeforeTheZeros) {
   for (int64_t length : {37, 53, 64}) {
     SCOPED_TRACE("L = " + std::to_string(length));
     ConvShape shape = conv(1, 8, 16, 1, {length}, {4}, {2}, {1}, {{1, 1}});
-    TransposedConvSpec spec = makeSpec(shape, F32, true, false, true);
+    ConvTransposeSpec spec = makeSpec(shape, F32, true, false, true);
     spec.prologue = prologue;
     ShapeFacts facts = computeShapeFacts(spec, target);
     VariantParams params = gemm->defaultParams(facts);
     params[params::kPackByCopy] = 1;
     ASSERT_TRUE(isOk(gemm->checkParams(facts, params)));
-    TransposedConvPipeline pipeline = gemm->build(facts, params);
+    ConvTransposePipeline pipeline = gemm->build(facts, params);
     ASSERT_TRUE(pipeline.packedByCopy());
     pipeline.output.compile_jit(target);
 
@@ -425,7 +425,7 @@ TEST(TransposedConvJitPacking, CopyRunsThePrologueBeforeTheZeros) {
     std::vector<float> mapped(x.size());
     for (size_t i = 0; i < x.size(); ++i)
       mapped[i] = 2 * x[i] + 1;
-    oracle::Result expected = reference::transposedConv(shape, mapped, w, b);
+    oracle::Result expected = reference::convTranspose(shape, mapped, w, b);
     int wrong = 0;
     for (size_t i = 0; i < y.size(); ++i)
       wrong += !(std::fabs(double(y[i]) - expected.value[i]) <=

@@ -1,4 +1,4 @@
-//===- TransposedConvAlgorithm.h - The op as Halide Funcs -------*- C++ -*-===//
+//===- ConvTransposeAlgorithm.h - The op as Halide Funcs --------*- C++ -*-===//
 //
 // The algorithm half of the code generator (the schedule is CpuSchedule.h):
 // the canonical transposed convolution as a gather, decomposed by stride phase
@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H
-#define TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H
+#ifndef TCONV_LIB_CODEGEN_CONVTRANSPOSEALGORITHM_H
+#define TCONV_LIB_CODEGEN_CONVTRANSPOSEALGORITHM_H
 
 #include "StridePhases.h"
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 
 #include "Halide.h"
 
@@ -27,8 +27,8 @@ Halide::Type halideType(ElementType type);
 Halide::Type accumulatorType(ElementType type);
 
 /// The Funcs of one kernel, plus what the schedule needs to know about them.
-struct TransposedConvPipeline {
-  TransposedConvSpec spec;
+struct ConvTransposePipeline {
+  ConvTransposeSpec spec;
   std::vector<DimPhases> phases; ///< per Halide spatial dimension j
 
   /// The kernel's parameters, in ABI order, with the spec's shape asserted on
@@ -106,7 +106,7 @@ struct TransposedConvPipeline {
   std::vector<Halide::Argument> arguments() const;
 };
 
-/// How buildTransposedConvPipeline lays out the phase convolutions.
+/// How buildConvTransposePipeline lays out the phase convolutions.
 struct PipelineForm {
   /// > 0 (a divisor of Cin/groups): each phase's reduction over input
   /// channels is split into chunks with their own Funcs (phasePartials), the
@@ -117,14 +117,14 @@ struct PipelineForm {
   /// per phase; only where canTreatPhasesAsVariable(spec).
   bool phasesAsVariable = false;
   /// One update with the phase r_0 as an arithmetic variable (see
-  /// TransposedConvPipeline::phasesAsLanes); only where
+  /// ConvTransposePipeline::phasesAsLanes); only where
   /// canTreatPhasesAsLanes(spec).
   bool phasesAsLanes = false;
-  /// The taps as GEMM columns (TransposedConvPipeline::tapsAsColumns); only
+  /// The taps as GEMM columns (ConvTransposePipeline::tapsAsColumns); only
   /// where canTreatTapsAsColumns(spec).
   bool tapsAsColumns = false;
   /// paddedInput as zeros plus an update that copies the input's own points
-  /// (TransposedConvPipeline::packedByCopy()); for the CPU schedules, which
+  /// (ConvTransposePipeline::packedByCopy()); for the CPU schedules, which
   /// compute it per tile (computePaddedInputPerTile).
   bool packByCopy = false;
 };
@@ -132,22 +132,22 @@ struct PipelineForm {
 /// Whether every phase of `spec` has the same number of taps, so one
 /// reduction domain serves them all: 1-D, stride > 1 (K = 2s, as in the
 /// HiFi-GAN and MelGAN upsampling layers, qualifies; K = 5, s = 3 does not).
-bool canTreatPhasesAsVariable(const TransposedConvSpec &spec);
+bool canTreatPhasesAsVariable(const ConvTransposeSpec &spec);
 
 /// Whether the phases of `spec` can be lanes of one update: 1-D, dilation 1
 /// and K a multiple of s > 1, so full output position q*s + r reads taps
 /// r + u*s at input q - u, u in [0, K/s).
-bool canTreatPhasesAsLanes(const TransposedConvSpec &spec);
+bool canTreatPhasesAsLanes(const ConvTransposeSpec &spec);
 
 /// Whether the taps of `spec` can be GEMM columns: 1-D (any stride,
 /// dilation and padding).
-bool canTreatTapsAsColumns(const TransposedConvSpec &spec);
+bool canTreatTapsAsColumns(const ConvTransposeSpec &spec);
 
 /// Builds the Funcs for `spec`, unscheduled, in `form`. The spec must have
 /// passed checkSupported.
-TransposedConvPipeline buildTransposedConvPipeline(const TransposedConvSpec &spec,
+ConvTransposePipeline buildConvTransposePipeline(const ConvTransposeSpec &spec,
                                                    PipelineForm form = {});
 
 } // namespace tconv::codegen
 
-#endif // TCONV_LIB_CODEGEN_TRANSPOSEDCONVALGORITHM_H
+#endif // TCONV_LIB_CODEGEN_CONVTRANSPOSEALGORITHM_H

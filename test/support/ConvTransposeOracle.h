@@ -1,4 +1,4 @@
-//===- TransposedConvOracle.h - The tests' independent oracle ---*- C++ -*-===//
+//===- ConvTransposeOracle.h - The tests' independent oracle ----*- C++ -*-===//
 //
 // The one C++ oracle of the test tree, written from docs/spec.md alone and
 // deliberately sharing nothing with lib/ (not even ShapeArithmetic.h), so
@@ -17,8 +17,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef TCONV_TEST_SUPPORT_TRANSPOSEDCONVORACLE_H
-#define TCONV_TEST_SUPPORT_TRANSPOSEDCONVORACLE_H
+#ifndef TCONV_TEST_SUPPORT_CONVTRANSPOSEORACLE_H
+#define TCONV_TEST_SUPPORT_CONVTRANSPOSEORACLE_H
 
 #include <algorithm>
 #include <cassert>
@@ -247,7 +247,7 @@ inline Padded3 pad3(const Problem &p) {
 /// of x[n, ci, i] * w[ci, co - g*Cout/groups, t]; bias only outside [0, F),
 /// a hard zero past the cropped length. `at` = (n, co, m...).
 template <typename T>
-Element transposedConvAt(const Problem &p, const T *x, const T *w, const T *bias,
+Element convTransposeAt(const Problem &p, const T *x, const T *w, const T *bias,
                          const std::vector<int64_t> &at) {
   const detail::Padded3 q = detail::pad3(p);
   const int rank = p.rank();
@@ -293,7 +293,7 @@ Element transposedConvAt(const Problem &p, const T *x, const T *w, const T *bias
 /// extended by (pad_lo, pad_hi), the bias added, and the trailing zeros
 /// appended. `bias` may be empty.
 template <typename T>
-Result transposedConv(const Problem &p, const std::vector<T> &x,
+Result convTranspose(const Problem &p, const std::vector<T> &x,
                       const std::vector<T> &w, const std::vector<T> &bias) {
   const detail::Padded3 q = detail::pad3(p);
   const int64_t N = q.N, Cin = q.Cin, Cout = q.Cout;
@@ -372,4 +372,4 @@ Result transposedConv(const Problem &p, const std::vector<T> &x,
 
 } // namespace tconv::oracle
 
-#endif // TCONV_TEST_SUPPORT_TRANSPOSEDCONVORACLE_H
+#endif // TCONV_TEST_SUPPORT_CONVTRANSPOSEORACLE_H

@@ -1,6 +1,6 @@
-//===- TransposedConvSpec.cpp - What the code generator compiles ----------===//
+//===- ConvTransposeSpec.cpp - What the code generator compiles -----------===//
 
-#include "tconv/Codegen/TransposedConvSpec.h"
+#include "tconv/Codegen/ConvTransposeSpec.h"
 
 #include <limits>
 #include <string>
@@ -31,7 +31,7 @@ ScalarType scalarTypeOf(ElementType type) {
   return ScalarType::F32;
 }
 
-std::vector<int64_t> TransposedConvSpec::outputSize() const {
+std::vector<int64_t> ConvTransposeSpec::outputSize() const {
   std::vector<int64_t> sizes;
   for (int64_t i = 0; i < spatialRank; ++i)
     sizes.push_back(transposedOutputLength(inputSize[i], kernelSize[i],
@@ -49,7 +49,7 @@ bool fitsIndex(int64_t value) {
 
 } // namespace
 
-Status checkWellFormed(const TransposedConvSpec &spec) {
+Status checkWellFormed(const ConvTransposeSpec &spec) {
   const int64_t rank = spec.spatialRank;
   if (rank < 1 || rank > 3)
     return Status::error("spatial rank " + std::to_string(rank) +
