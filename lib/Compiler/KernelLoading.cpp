@@ -44,18 +44,11 @@ static LogicalResult rejectParserHazards(const llvm::SourceMgr &sourceMgr,
   return failure();
 }
 
-FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
-                                                MLIRContext &context,
-                                                llvm::SourceMgr &sourceMgr,
-                                                std::string &error) {
-  std::string openError;
-  auto file = openInputFile(path, &openError);
-  if (!file) {
-    error = "cannot read '" + path + "': " + openError;
-    return failure();
-  }
-  unsigned bufferId =
-      sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+/// Parses the buffer `bufferId` of `sourceMgr`, normalizes it and extracts
+/// every func's kernel; problems are diagnostics.
+static FailureOr<std::vector<NamedKernel>>
+loadKernels(llvm::SourceMgr &sourceMgr, unsigned bufferId,
+            MLIRContext &context) {
   if (failed(rejectParserHazards(sourceMgr, bufferId, context)))
     return failure();
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
@@ -91,9 +84,18 @@ KernelFile::KernelFile()
   context.printOpOnDiagnostic(false);
 }
 
-LogicalResult KernelFile::load(const std::string &path, std::string &error) {
+::tconv::Status KernelFile::open(const std::string &path) {
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &error);
+  if (!file)
+    return ::tconv::Status::error("cannot read '" + path + "': " + error);
+  bufferId = sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  return ::tconv::Status::success();
+}
+
+LogicalResult KernelFile::load() {
   FailureOr<std::vector<NamedKernel>> loaded =
-      loadKernels(path, context, sourceMgr, error);
+      loadKernels(sourceMgr, bufferId, context);
   if (failed(loaded))
     return failure();
   kernels = std::move(*loaded);

@@ -155,9 +155,10 @@ int main(int argc, char **argv) {
   // Parse (which also verifies), normalize and extract; diagnostics go to
   // stderr. Then check every kernel before writing anything.
   mlir::tconv::KernelFile file;
-  std::string loadError;
-  if (failed(file.load(inputFilename, loadError)))
-    return loadError.empty() ? 1 : fail(loadError);
+  if (::tconv::Status opened = file.open(inputFilename); !opened.ok())
+    return fail(opened.message());
+  if (failed(file.load()))
+    return 1;
   if (failed(file.checkSupported(target, "compile")))
     return 1;
   std::vector<mlir::tconv::NamedKernel> &kernels = file.kernels;

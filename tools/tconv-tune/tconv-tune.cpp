@@ -99,9 +99,10 @@ int main(int argc, char **argv) {
   }
 
   mlir::tconv::KernelFile file;
-  std::string loadError;
-  if (failed(file.load(inputFilename, loadError)))
-    return loadError.empty() ? 1 : fail(loadError);
+  if (::tconv::Status opened = file.open(inputFilename); !opened.ok())
+    return fail(opened.message());
+  if (failed(file.load()))
+    return 1;
   if (file.kernels.empty())
     return fail("'" + inputFilename + "' defines no func.func to tune");
   if (failed(file.checkSupported(target, "tune")))

@@ -10,6 +10,7 @@
 #define TCONV_COMPILER_KERNELLOADING_H
 
 #include "tconv/Codegen/ConvTransposeSpec.h"
+#include "tconv/Support/Status.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
@@ -32,24 +33,21 @@ struct NamedKernel {
 /// normalized func uses.
 void registerKernelDialects(DialectRegistry &registry);
 
-/// Parses and normalizes `path` in `context` and extracts every func's
-/// kernel, reporting any problem as a diagnostic and failing. The file is
-/// added to `sourceMgr`, so a SourceMgrDiagnosticHandler of the caller's
-/// prints diagnostics (these and later ones on the kernels' locations) with
-/// the file's lines. `error` gets a message for a file that cannot be read.
-FailureOr<std::vector<NamedKernel>> loadKernels(const std::string &path,
-                                                MLIRContext &context,
-                                                llvm::SourceMgr &sourceMgr,
-                                                std::string &error);
-
 /// An MLIR file's kernels with the context and source manager their
-/// diagnostics need, for a tool's main: load(), then checkSupported().
+/// diagnostics need, for a tool's main: open(), load(), then
+/// checkSupported().
 class KernelFile {
 public:
   KernelFile();
 
-  /// loadKernels into `kernels`; `error` as loadKernels says.
-  LogicalResult load(const std::string &path, std::string &error);
+  /// Reads `path` (a file, or "-" for stdin): success, or the error "cannot
+  /// read '<path>': <why>" for the tool to report.
+  [[nodiscard]] ::tconv::Status open(const std::string &path);
+
+  /// Parses the opened file, normalizes it and extracts every func's kernel
+  /// into `kernels`. Any problem is reported as a diagnostic with the file's
+  /// lines (as are later ones on the kernels' locations), and fails.
+  LogicalResult load();
 
   /// Reports the first kernel `target` cannot compile (codegen's
   /// checkSupported) as an error on its func: "cannot <verb> '<name>': ...".
@@ -63,6 +61,7 @@ public:
 private:
   MLIRContext context;
   llvm::SourceMgr sourceMgr;
+  unsigned bufferId = 0;
   SourceMgrDiagnosticHandler diagHandler;
 };
 
