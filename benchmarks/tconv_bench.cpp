@@ -45,8 +45,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "BenchThreads.h"
-#include "OneDnnDeconv.h"
 #include "ConvTransposeOracle.h"
+#include "OneDnnDeconv.h"
 
 #include <benchmark/benchmark.h>
 #include <oneapi/dnnl/dnnl.hpp>

@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "HalideRuntime.h"
 #include "ConvTransposeOracle.h"
+#include "HalideRuntime.h"
 
 // tconv-compile's per-func headers (tconv_add_kernel_library puts them on
 // the include path).

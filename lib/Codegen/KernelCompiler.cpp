@@ -3,12 +3,12 @@
 #include "tconv/Codegen/KernelCompiler.h"
 #include "tconv/Codegen/Tuning.h"
 
+#include "ConvTransposeAlgorithm.h"
 #include "GpuSchedule.h"
 #include "HostTarget.h"
 #include "KernelPlan.h"
 #include "ParamInit.h"
 #include "StagedFiles.h"
-#include "ConvTransposeAlgorithm.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -17,8 +17,8 @@
 #ifndef TCONV_LIB_CODEGEN_KERNELVARIANT_H
 #define TCONV_LIB_CODEGEN_KERNELVARIANT_H
 
-#include "ShapeFacts.h"
 #include "ConvTransposeAlgorithm.h"
+#include "ShapeFacts.h"
 #include "tconv/Support/Status.h"
 
 #include <cstdint>

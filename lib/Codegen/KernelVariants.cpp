@@ -12,6 +12,7 @@ namespace tconv::codegen {
 const KernelVariant &cpuPhaseLanesVariant();
 const KernelVariant &cpuTapGemmVariant();
 const KernelVariant &cpuChannelLanesVariant();
+const KernelVariant &cpuColumnGemmVariant();
 const KernelVariant &cpuPhasesInSlicesVariant();
 const KernelVariant &cpuPhaseGemmVariant();
 const KernelVariant &gpuSharedTilesVariant();
@@ -93,6 +94,7 @@ const std::vector<const KernelVariant *> &kernelVariants() {
     std::vector<const KernelVariant *> all = {&cpuPhaseLanesVariant(),
                                               &cpuTapGemmVariant(),
                                               &cpuChannelLanesVariant(),
+                                              &cpuColumnGemmVariant(),
                                               &cpuPhasesInSlicesVariant(),
                                               &cpuPhaseGemmVariant(),
                                               &gpuSharedTilesVariant()};

@@ -12,11 +12,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "CodegenTestUtils.h"
+#include "ConvTransposeAlgorithm.h"
 #include "CpuRules.h"
 #include "HostTarget.h"
 #include "KernelPlan.h"
 #include "StatusTesting.h"
-#include "ConvTransposeAlgorithm.h"
 #include "VariantParamNames.h"
 
 #include <gtest/gtest.h>
@@ -256,6 +256,18 @@ const JitCase kCases[] = {
      {conv(1, 4, 32, 2, {9}, {3}, {2}, {2}, {{1, 0}}),
       conv(2, 4, 32, 2, {130}, {3}, {2}, {2}, {{1, 0}}),
       conv(1, 4, 32, 2, {1}, {3}, {2}, {2}, {{1, 0}})}},
+    // The taps and channels as GEMM columns (cpu-column-gemm, every 1-D
+    // ungrouped case whose K x Cout fills whole vectors): a kernel shorter
+    // than a vector (the columns of four channels in one) across a dynamic
+    // length, f64 (8 lanes) with a negative padLo, and a dilated kernel of
+    // two vectors per channel with blocks of positions left over.
+    {"ColumnGemmK4Dynamic", F32, true, conv(1, 24, 32, 1, {9}, {4}, {2}, {1}, {{1, 1}}),
+     {conv(1, 24, 32, 1, {9}, {4}, {2}, {1}, {{1, 1}}),
+      conv(2, 24, 32, 1, {100}, {4}, {2}, {1}, {{1, 1}}),
+      conv(1, 24, 32, 1, {1}, {4}, {2}, {1}, {{1, 1}})}},
+    {"ColumnGemmF64NegativePad", F64, false,
+     conv(2, 5, 8, 1, {13}, {8}, {4}, {1}, {{-2, 3}})},
+    {"ColumnGemmK32Dilated", F32, true, conv(1, 7, 2, 1, {11}, {32}, {16}, {2}, {{8, 8}})},
     {"F64", F64, true, conv(2, 3, 4, 1, {11}, {4}, {2}, {1}, {{1, 1}})},
     {"F16", F16, false, conv(1, 8, 4, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
     {"BF16", BF16, true, conv(1, 8, 4, 1, {12}, {5}, {3}, {1}, {{2, 1}})},

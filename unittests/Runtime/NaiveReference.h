@@ -12,8 +12,8 @@
 #ifndef TCONV_UNITTESTS_RUNTIME_NAIVEREFERENCE_H
 #define TCONV_UNITTESTS_RUNTIME_NAIVEREFERENCE_H
 
-#include "HalideRuntime.h"
 #include "ConvTransposeOracle.h"
+#include "HalideRuntime.h"
 
 #include <algorithm>
 #include <cassert>

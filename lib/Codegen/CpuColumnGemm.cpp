@@ -1,0 +1,245 @@
+//===- CpuColumnGemm.cpp - The cpu-column-gemm variant --------------------===//
+//
+// For 1-D layers with many output channels whose stride phases are short
+// rows (HiFi-GAN's and MelGAN's stride-8 layers at 100 frames: 100 positions
+// per phase, 7 vectors of 16 computing 112). The phase-GEMM variants
+// vectorize the positions of a phase, so a row is computed in whole vectors
+// and every input vector load is unaligned. Here the GEMM is the one
+// PyTorch's and oneDNN's gemm-based deconvolutions run (the taps as columns,
+// PipelineForm::tapsAsColumns): columns(q, k, co) = sum over ci of
+// input(q, ci) * w(ci, co, k), vectorized over the fused (k, co) column,
+// which is contiguous in the weight tensor's own layout. A register block is
+// `vectors` vectors of columns x `positions` positions: per input channel
+// `vectors` aligned weight loads and `positions` input broadcasts feed
+// `vectors x positions` FMAs, and a row is computed in blocks of positions,
+// not of vectors. The columns are stored (N x positions x K x Cout); each
+// output phase then adds its taps' columns (an overlap-add of K/s terms per
+// output), a pass over a small fraction of the work.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CpuRules.h"
+#include "KernelVariant.h"
+#include "ScheduleSteps.h"
+#include "TilingParams.h"
+#include "VariantParamNames.h"
+
+#include <algorithm>
+
+using namespace Halide;
+
+namespace tconv::codegen {
+
+namespace {
+
+using namespace params;
+
+/// Output positions per parallel task of the overlap-add (in vectors).
+constexpr int kAddVectorsPerTile = 4;
+
+struct ColumnGemmTiling {
+  int lanes = 1;
+  int vectorsPerBlock = 1;   ///< vectors of (k, co) columns per register block
+  int positionsPerBlock = 1; ///< input positions per register block
+  bool parallel = true;
+};
+
+const TilingFields<ColumnGemmTiling> &columnGemmTilingFields() {
+  static const TilingFields<ColumnGemmTiling> fields = {
+      {kVectorsPerBlock, &ColumnGemmTiling::vectorsPerBlock},
+      {kPositionsPerBlock, &ColumnGemmTiling::positionsPerBlock},
+      {kParallel, &ColumnGemmTiling::parallel}};
+  return fields;
+}
+
+/// The columns of the GEMM: K x Cout.
+int64_t columnCount(const ShapeFacts &f) {
+  return f.spec.kernelSize[0] * f.coutPerGroup;
+}
+
+void applyColumnGemmSchedule(ConvTransposePipeline &p,
+                             const ColumnGemmTiling &t) {
+  const int lanes = t.lanes;
+  const int blockColumns = lanes * t.vectorsPerBlock;
+  Func out = p.output;
+  Var co = p.channel, n = p.batch;
+
+  // The input, packed once per call: positions innermost.
+  p.paddedInput.compute_root().vectorize(p.outputVars[0], lanes,
+                                         TailStrategy::GuardWithIf);
+
+  // The GEMM's result, stored for the whole call with the columns
+  // innermost, (k, co) fused so that a vector of columns is one dense store
+  // (and one dense load of the weights). Blocks of columns are the parallel
+  // tasks; inside one, the blocks of positions reuse its weights from L2.
+  Func columns = p.tapColumns;
+  Func stored = columns.in();
+  std::vector<Var> c = columns.args(); // q, k, co, n
+  Var cq = c[0], ck = c[1], cco = c[2], cn = c[3];
+  Var kc("kc"), kcBlock("kc_block"), kcIn("kc_in"), kcVectors("kc_vectors"),
+      kcLanes("kc_lanes"), qBlock("q_block"), qIn("q_in");
+  stored.compute_root()
+      .reorder_storage(ck, cco, cq, cn)
+      .reorder(ck, cco, cq, cn)
+      .fuse(ck, cco, kc)
+      .split(kc, kcBlock, kcIn, blockColumns)
+      .split(kcIn, kcVectors, kcLanes, lanes)
+      .split(cq, qBlock, qIn, t.positionsPerBlock, TailStrategy::GuardWithIf)
+      .reorder(kcLanes, kcVectors, qIn, qBlock, kcBlock, cn)
+      .vectorize(kcLanes)
+      .unroll(kcVectors)
+      .unroll(qIn);
+  if (t.parallel)
+    stored.parallel(kcBlock);
+
+  // A block's weights (its columns of every input channel), copied once per
+  // block into a dense panel that stays in L2 while the block's positions
+  // read it: read in place, consecutive input channels are K x Cout floats
+  // apart (16 KiB for HiFi-GAN's first layer), a new page per channel, which
+  // no prefetcher follows.
+  Func panel = p.weight.in(columns);
+  std::vector<Var> w = panel.args(); // k, co, ci
+  Var wkc("w_kc");
+  panel.compute_at(stored, kcBlock)
+      .reorder(w[0], w[1], w[2])
+      .fuse(w[0], w[1], wkc)
+      .vectorize(wkc, lanes);
+
+  // The register block: accumulated over every input channel.
+  columns.compute_at(stored, qBlock)
+      .bound_extent(cq, t.positionsPerBlock)
+      .reorder(ck, cco, cq, cn)
+      .fuse(ck, cco, kc)
+      .split(kc, kcVectors, kcLanes, lanes)
+      .vectorize(kcLanes)
+      .unroll(kcVectors)
+      .unroll(cq);
+  columns.update(0)
+      .reorder(ck, cco, cq, p.columnReduction.x, cn)
+      .fuse(ck, cco, kc)
+      .split(kc, kcVectors, kcLanes, lanes)
+      .reorder(kcLanes, kcVectors, cq, p.columnReduction.x, cn)
+      .vectorize(kcLanes)
+      .unroll(kcVectors)
+      .unroll(cq);
+
+  // The overlap-add: the output's stride phases of a vector of positions
+  // together (one interleaving store), a tile of positions of one channel
+  // per task.
+  const int tileLength = lanes * kAddVectorsPerTile;
+  auto [q, r] = splitOutputByStridePhase(p);
+  Var qTile("q_tile"), qVectors("q_vectors"), qLanes("q_lanes");
+  out.split(q[0], qTile, qVectors, tileLength, TailStrategy::GuardWithIf)
+      .split(qVectors, qVectors, qLanes, lanes)
+      .reorder(qLanes, r[0], qVectors, co, qTile, n)
+      .vectorize(qLanes)
+      .unroll(r[0]);
+  fuseIntoTiles(p, {co, qTile, n}, t.parallel);
+  scheduleTrailingZeros(p, lanes);
+  Func sums = p.phaseSums;
+  Var sq = p.phaseVars[0];
+  // Whole vectors of sums (constant extent; a short last vector reads
+  // columns of zero-padded positions past the row, which are computed).
+  sums.compute_at(out, qVectors).bound_extent(sq, lanes).vectorize(sq, lanes);
+  for (size_t i = 0; i < p.phaseReductions.size(); ++i)
+    sums.update(int(i)).vectorize(sq, lanes).unroll(p.phaseReductions[i].x);
+}
+
+class CpuColumnGemmVariant : public KernelVariant {
+public:
+  const char *name() const override { return "cpu-column-gemm"; }
+
+  /// The fused (k, co) columns must fill whole vectors, and a block of them
+  /// must cover whole taps or whole channels, so that it is a box of the
+  /// columns (no column computed twice); one group, so that every lane of a
+  /// vector reduces over the same input channels.
+  bool supports(const ShapeFacts &f) const override {
+    const int64_t k = f.spec.kernelSize[0];
+    return !f.gpu && canTreatTapsAsColumns(f.spec) && f.spec.groups == 1 &&
+           columnCount(f) % f.vectorWidth == 0 &&
+           (k % f.vectorWidth == 0 || f.vectorWidth % k == 0);
+  }
+  const char *requirement() const override {
+    return "1-D, one group, and a kernel size that divides or is a multiple "
+           "of the vector width, with K x Cout whole vectors";
+  }
+
+  /// Never by default yet: the tuner measures it (docs/performance.md).
+  bool defaultFor(const ShapeFacts &f) const override {
+    (void)f;
+    return false;
+  }
+
+  std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
+    std::vector<int64_t> vectors, positions;
+    for (int64_t v : divisorsAtMost(columnCount(f) / f.vectorWidth, 8))
+      vectors.push_back(v);
+    for (int64_t q = 1; q <= accumulatorRegisters(f); ++q)
+      positions.push_back(q);
+    return {{kVectorsPerBlock, vectors},
+            {kPositionsPerBlock, positions},
+            {kParallel, {0, 1}}};
+  }
+
+  VariantParams defaultParams(const ShapeFacts &f) const override {
+    // Four vectors of columns by six positions (10 loads per 24 FMAs), or
+    // what the columns allow.
+    const int accumulators = accumulatorRegisters(f);
+    ColumnGemmTiling t;
+    t.vectorsPerBlock = largestDivisorAtMost(
+        columnCount(f) / f.vectorWidth, std::max(1, accumulators / 6));
+    t.positionsPerBlock = std::max(1, accumulators / t.vectorsPerBlock);
+    // Always parallel (rule 4 is not applied): built serially, the register
+    // block lands in the pipeline's main function, where LLVM 14 turned
+    // HiFi-GAN's 4 x 6 block into shuffles and spills, 7x slower
+    // (docs/performance.md, "Columns as the GEMM's lanes").
+    t.parallel = true;
+    return paramsOfTiling(t, columnGemmTilingFields());
+  }
+
+  Status checkParams(const ShapeFacts &f,
+                     const VariantParams &params) const override {
+    if (Status s = checkCommonParams(f, params); !s.ok())
+      return s;
+    const int64_t v = params.at(kVectorsPerBlock),
+                  q = params.at(kPositionsPerBlock);
+    if (Status s = checkDivides(kVectorsPerBlock, v,
+                                "vectors of K x Cout columns",
+                                columnCount(f) / f.vectorWidth);
+        !s.ok())
+      return s;
+    return checkFitsRegisters(f, "vectors_per_block x positions_per_block",
+                              v * q);
+  }
+
+  /// Positions computed (whole blocks) times the cycles per FMA of a block:
+  /// `v + q` loads per `v x q` FMAs (microKernelCycles).
+  double predictedCost(const ShapeFacts &f,
+                       const VariantParams &params) const override {
+    const double v = double(params.at(kVectorsPerBlock)),
+                 q = double(params.at(kPositionsPerBlock));
+    return tiledRowCost(f, f.positionsPerPhase, params.at(kPositionsPerBlock),
+                        v + q, v * q, params.at(kParallel) != 0);
+  }
+
+  ConvTransposePipeline build(const ShapeFacts &f,
+                              const VariantParams &params) const override {
+    ColumnGemmTiling t;
+    t.lanes = f.vectorWidth;
+    PipelineForm form;
+    form.tapsAsColumns = true;
+    ConvTransposePipeline pipeline = buildConvTransposePipeline(f.spec, form);
+    applyColumnGemmSchedule(
+        pipeline, tilingOfParams(t, params, columnGemmTilingFields()));
+    return pipeline;
+  }
+};
+
+} // namespace
+
+const KernelVariant &cpuColumnGemmVariant() {
+  static const CpuColumnGemmVariant variant;
+  return variant;
+}
+
+} // namespace tconv::codegen
