@@ -6,7 +6,7 @@
 // An unknown name: one clear error, nothing written.
 // RUN: rm -rf %t && not tconv-compile %S/Inputs/one_kernel.mlir -o %t --schedule=auto-bogus 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 // RUN: not ls %t
-// UNKNOWN: tconv-compile: error: unknown schedule 'auto-bogus' (expected tconv, cpu-phase-lanes, cpu-tap-gemm, cpu-channel-lanes, cpu-phases-in-slices, cpu-phase-gemm, gpu-shared-tiles, auto-adams2019, auto-li2018 or auto-mullapudi2016)
+// UNKNOWN: tconv-compile: error: unknown schedule 'auto-bogus' (expected tconv, cpu-phase-lanes, cpu-tap-gemm, cpu-channel-lanes, cpu-column-gemm, cpu-phases-in-slices, cpu-phase-gemm, gpu-shared-tiles, auto-adams2019, auto-li2018 or auto-mullapudi2016)
 
 // Autoschedulers are CPU-only.
 // RUN: not tconv-compile %S/Inputs/one_kernel.mlir -o %t --schedule=auto-li2018 --target=host-opencl 2>&1 | FileCheck %s --check-prefix=GPU
