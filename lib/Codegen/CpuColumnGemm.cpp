@@ -79,12 +79,16 @@ void applyColumnGemmSchedule(ConvTransposePipeline &p,
   Var kc("kc"), kcBlock("kc_block"), kcIn("kc_in"), kcVectors("kc_vectors"),
       kcLanes("kc_lanes"), qBlock("q_block"), qIn("q_in");
   stored.compute_root()
+      // Whole blocks of positions, so that the packed input's region, which
+      // Halide derives from this Func's bounds, covers every position the
+      // last block reads (PackedInputTest).
+      .align_bounds(cq, t.positionsPerBlock)
       .reorder_storage(ck, cco, cq, cn)
       .reorder(ck, cco, cq, cn)
       .fuse(ck, cco, kc)
       .split(kc, kcBlock, kcIn, blockColumns)
       .split(kcIn, kcVectors, kcLanes, lanes)
-      .split(cq, qBlock, qIn, t.positionsPerBlock, TailStrategy::GuardWithIf)
+      .split(cq, qBlock, qIn, t.positionsPerBlock, TailStrategy::RoundUp)
       .reorder(kcLanes, kcVectors, qIn, qBlock, kcBlock, cn)
       .vectorize(kcLanes)
       .unroll(kcVectors)
@@ -107,7 +111,6 @@ void applyColumnGemmSchedule(ConvTransposePipeline &p,
 
   // The register block: accumulated over every input channel.
   columns.compute_at(stored, qBlock)
-      .bound_extent(cq, t.positionsPerBlock)
       .reorder(ck, cco, cq, cn)
       .fuse(ck, cco, kc)
       .split(kc, kcVectors, kcLanes, lanes)
