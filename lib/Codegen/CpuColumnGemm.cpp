@@ -174,12 +174,11 @@ public:
   }
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
-    std::vector<int64_t> vectors, positions;
-    for (int64_t v : divisorsAtMost(columnCount(f) / f.vectorWidth, 8))
-      vectors.push_back(v);
+    std::vector<int64_t> positions;
     for (int64_t q = 1; q <= accumulatorRegisters(f); ++q)
       positions.push_back(q);
-    return {{kVectorsPerBlock, vectors},
+    return {{kVectorsPerBlock,
+             divisorsAtMost(columnCount(f) / f.vectorWidth, 8)},
             {kPositionsPerBlock, positions},
             {kParallel, {0, 1}}};
   }
