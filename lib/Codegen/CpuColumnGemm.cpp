@@ -41,6 +41,11 @@ struct ColumnGemmTiling {
   int lanes = 1;
   int vectorsPerBlock = 1;   ///< vectors of (k, co) columns per register block
   int positionsPerBlock = 1; ///< input positions per register block
+  /// Tiles of blocksPerTile blocks of positions as the outer loop, each
+  /// packing its own input (long rows), instead of blocks of columns outer
+  /// with the input packed once per call (short rows, many columns).
+  bool tilesOuter = false;
+  int blocksPerTile = 1;
   bool parallel = true;
 };
 
@@ -48,6 +53,8 @@ const TilingFields<ColumnGemmTiling> &columnGemmTilingFields() {
   static const TilingFields<ColumnGemmTiling> fields = {
       {kVectorsPerBlock, &ColumnGemmTiling::vectorsPerBlock},
       {kPositionsPerBlock, &ColumnGemmTiling::positionsPerBlock},
+      {kTilesOuter, &ColumnGemmTiling::tilesOuter},
+      {kBlocksPerTile, &ColumnGemmTiling::blocksPerTile},
       {kParallel, &ColumnGemmTiling::parallel}};
   return fields;
 }
@@ -64,37 +71,71 @@ void applyColumnGemmSchedule(ConvTransposePipeline &p,
   Func out = p.output;
   Var co = p.channel, n = p.batch;
 
-  // The input, packed once per call: positions innermost.
-  p.paddedInput.compute_root().vectorize(p.outputVars[0], lanes,
-                                         TailStrategy::GuardWithIf);
-
-  // The GEMM's result, stored for the whole call with the columns
-  // innermost, (k, co) fused so that a vector of columns is one dense store
-  // (and one dense load of the weights). Blocks of columns are the parallel
-  // tasks; inside one, the blocks of positions reuse its weights from L2.
   Func columns = p.tapColumns;
   Func stored = columns.in();
   std::vector<Var> c = columns.args(); // q, k, co, n
   Var cq = c[0], ck = c[1], cco = c[2], cn = c[3];
   Var kc("kc"), kcBlock("kc_block"), kcIn("kc_in"), kcVectors("kc_vectors"),
-      kcLanes("kc_lanes"), qBlock("q_block"), qIn("q_in");
+      kcLanes("kc_lanes"), qTile("q_tile"), qInTile("q_in_tile"),
+      qBlock("q_block"), qIn("q_in");
+  // The GEMM's result, stored for the whole call with the columns
+  // innermost, (k, co) fused so that a vector of columns is one dense store
+  // (and one dense load of the weights). A block of columns within one
+  // channel's taps (K a multiple of the block: an iSTFT's 1024 taps) is
+  // split from k alone, the channel a loop of its own: split from the fused
+  // (k, co), its taps' bounds would be all K (k = kc % K), and the register
+  // block as wide.
+  const bool blocksWithinTaps = p.spec.kernelSize[0] % blockColumns == 0;
   stored.compute_root()
-      // Whole blocks of positions, so that the packed input's region, which
-      // Halide derives from this Func's bounds, covers every position the
-      // last block reads (PackedInputTest).
-      .align_bounds(cq, t.positionsPerBlock)
+      // Whole blocks (tiles) of positions, so that the packed input's
+      // region, which Halide derives from this Func's bounds, covers every
+      // position the last block reads (PackedInputTest).
+      .align_bounds(cq, t.positionsPerBlock *
+                            (t.tilesOuter ? t.blocksPerTile : 1))
       .reorder_storage(ck, cco, cq, cn)
-      .reorder(ck, cco, cq, cn)
-      .fuse(ck, cco, kc)
-      .split(kc, kcBlock, kcIn, blockColumns)
-      .split(kcIn, kcVectors, kcLanes, lanes)
-      .split(cq, qBlock, qIn, t.positionsPerBlock, TailStrategy::RoundUp)
-      .reorder(kcLanes, kcVectors, qIn, qBlock, kcBlock, cn)
-      .vectorize(kcLanes)
-      .unroll(kcVectors)
-      .unroll(qIn);
-  if (t.parallel)
-    stored.parallel(kcBlock);
+      .reorder(ck, cco, cq, cn);
+  if (!blocksWithinTaps)
+    stored.fuse(ck, cco, kc);
+  stored.split(blocksWithinTaps ? ck : kc, kcBlock, kcIn, blockColumns)
+      .split(kcIn, kcVectors, kcLanes, lanes);
+  // The loops outside a block of positions, innermost first.
+  std::vector<VarOrRVar> order = {kcLanes, kcVectors, qIn, qBlock, kcBlock};
+  if (blocksWithinTaps)
+    order.push_back(cco);
+  Var columnTask = kcBlock;
+  if (t.tilesOuter) {
+    // Long rows: each tile of positions packs its input (a row stride of
+    // the tile's length, where the input's own rows may be a multiple of
+    // 4 KiB apart and alias in L1), then every block of columns runs over
+    // the tile's blocks of positions. The tiles are the parallel tasks.
+    stored
+        .split(cq, qTile, qInTile, t.positionsPerBlock * t.blocksPerTile,
+               TailStrategy::RoundUp)
+        .split(qInTile, qBlock, qIn, t.positionsPerBlock, TailStrategy::RoundUp);
+    order.push_back(qTile);
+    order.push_back(cn);
+    stored.reorder(order);
+    if (t.parallel)
+      stored.parallel(qTile);
+    p.paddedInput.compute_at(stored, qTile)
+        .vectorize(p.outputVars[0], lanes, TailStrategy::GuardWithIf);
+  } else {
+    // Short rows: blocks of columns are the parallel tasks; inside one, the
+    // blocks of positions reuse its weights from L2. The input is packed
+    // once per call, positions innermost.
+    stored.split(cq, qBlock, qIn, t.positionsPerBlock, TailStrategy::RoundUp);
+    order.push_back(cn);
+    stored.reorder(order);
+    if (blocksWithinTaps) {
+      columnTask = Var("column_task");
+      stored.fuse(kcBlock, cco, columnTask);
+    }
+    if (t.parallel)
+      stored.parallel(columnTask);
+    p.paddedInput.compute_root().vectorize(p.outputVars[0], lanes,
+                                           TailStrategy::GuardWithIf);
+  }
+  stored.vectorize(kcLanes).unroll(kcVectors).unroll(qIn);
 
   // A block's weights (its columns of every input channel), copied once per
   // block into a dense panel that stays in L2 while the block's positions
@@ -104,13 +145,14 @@ void applyColumnGemmSchedule(ConvTransposePipeline &p,
   Func panel = p.weight.in(columns);
   std::vector<Var> w = panel.args(); // k, co, ci
   Var wkc("w_kc");
-  panel.compute_at(stored, kcBlock)
+  panel.compute_at(stored, columnTask)
       .reorder(w[0], w[1], w[2])
       .fuse(w[0], w[1], wkc)
       .vectorize(wkc, lanes);
 
   // The register block: accumulated over every input channel.
   columns.compute_at(stored, qBlock)
+      .reorder_storage(ck, cco, cq, cn)
       .reorder(ck, cco, cq, cn)
       .fuse(ck, cco, kc)
       .split(kc, kcVectors, kcLanes, lanes)
@@ -131,13 +173,13 @@ void applyColumnGemmSchedule(ConvTransposePipeline &p,
   // per task.
   const int tileLength = lanes * kAddVectorsPerTile;
   auto [q, r] = splitOutputByStridePhase(p);
-  Var qTile("q_tile"), qVectors("q_vectors"), qLanes("q_lanes");
-  out.split(q[0], qTile, qVectors, tileLength, TailStrategy::GuardWithIf)
+  Var addTile("add_tile"), qVectors("q_vectors"), qLanes("q_lanes");
+  out.split(q[0], addTile, qVectors, tileLength, TailStrategy::GuardWithIf)
       .split(qVectors, qVectors, qLanes, lanes)
-      .reorder(qLanes, r[0], qVectors, co, qTile, n)
+      .reorder(qLanes, r[0], qVectors, co, addTile, n)
       .vectorize(qLanes)
       .unroll(r[0]);
-  fuseIntoTiles(p, {co, qTile, n}, t.parallel);
+  fuseIntoTiles(p, {co, addTile, n}, t.parallel);
   scheduleTrailingZeros(p, lanes);
   Func sums = p.phaseSums;
   Var sq = p.phaseVars[0];
@@ -180,6 +222,8 @@ public:
     return {{kVectorsPerBlock,
              divisorsAtMost(columnCount(f) / f.vectorWidth, 8)},
             {kPositionsPerBlock, positions},
+            {kTilesOuter, {0, 1}},
+            {kBlocksPerTile, {4, 8, 16, 32}},
             {kParallel, {0, 1}}};
   }
 
@@ -196,6 +240,11 @@ public:
     // HiFi-GAN's 4 x 6 block into shuffles and spills, 7x slower
     // (docs/performance.md, "Columns as the GEMM's lanes").
     t.parallel = true;
+    // With a single block of columns there is no other parallel loop.
+    t.tilesOuter = columnCount(f) <= f.vectorWidth * t.vectorsPerBlock;
+    // Measured on tasnet_dec (docs/performance.md, "Columns as the GEMM's
+    // lanes"); the tuner tries the others.
+    t.blocksPerTile = 2;
     return paramsOfTiling(t, columnGemmTilingFields());
   }
 

@@ -52,7 +52,8 @@ Status KernelVariant::checkCommonParams(const ShapeFacts &facts,
     return s;
   for (const auto &[param, value] : params) {
     const bool onOff = param == params::kParallel ||
-                       param == params::kPackByCopy;
+                       param == params::kPackByCopy ||
+                       param == params::kTilesOuter;
     if (onOff && value != 0 && value != 1)
       return Status::error(param + " must be 0 or 1");
     if (!onOff && value < 1)

@@ -29,6 +29,9 @@ inline constexpr const char *kParallel = "parallel";
 /// (PipelineForm::packByCopy); absent in tuning databases written before it
 /// existed, meaning 0.
 inline constexpr const char *kPackByCopy = "pack_by_copy";
+/// 0 or 1: tiles of positions are the outer (and parallel) loop, each
+/// packing its own input, rather than blocks of output columns.
+inline constexpr const char *kTilesOuter = "tiles_outer";
 
 // GPU thread blocks.
 inline constexpr const char *kThreadsQ = "threads_q";

@@ -123,16 +123,19 @@ std::vector<VariantChoice> choicesUnderTest(const ShapeFacts &facts) {
     if (variant->tunable() && variant->supports(facts) && !chosen)
       choices.push_back({variant, variant->defaultParams(facts)});
   }
-  // The other packing of the input, where a choice has both
-  // (PipelineForm::packByCopy).
-  for (size_t i = 0, n = choices.size(); i < n; ++i) {
-    VariantChoice other = choices[i];
-    auto pack = other.params.find(params::kPackByCopy);
-    if (pack == other.params.end())
-      continue;
-    pack->second = 1 - pack->second;
-    if (isOk(other.variant->checkParams(facts, other.params)))
-      choices.push_back(other);
+  // The other side of each switch a choice has: the other packing of the
+  // input (PipelineForm::packByCopy), the other loop order of the column
+  // GEMM (tiles of positions or blocks of columns outer).
+  for (const char *toggle : {params::kPackByCopy, params::kTilesOuter}) {
+    for (size_t i = 0, n = choices.size(); i < n; ++i) {
+      VariantChoice other = choices[i];
+      auto value = other.params.find(toggle);
+      if (value == other.params.end())
+        continue;
+      value->second = 1 - value->second;
+      if (isOk(other.variant->checkParams(facts, other.params)))
+        choices.push_back(other);
+    }
   }
   return choices;
 }
@@ -260,7 +263,8 @@ const JitCase kCases[] = {
     // ungrouped case whose K x Cout fills whole vectors): a kernel shorter
     // than a vector (the columns of four channels in one) across a dynamic
     // length, f64 (8 lanes) with a negative padLo, and a dilated kernel of
-    // two vectors per channel with blocks of positions left over.
+    // two vectors per channel with blocks of positions left over. Every
+    // case runs with both loop orders (choicesUnderTest).
     {"ColumnGemmK4Dynamic", F32, true, conv(1, 24, 32, 1, {9}, {4}, {2}, {1}, {{1, 1}}),
      {conv(1, 24, 32, 1, {9}, {4}, {2}, {1}, {{1, 1}}),
       conv(2, 24, 32, 1, {100}, {4}, {2}, {1}, {{1, 1}}),
@@ -268,6 +272,16 @@ const JitCase kCases[] = {
     {"ColumnGemmF64NegativePad", F64, false,
      conv(2, 5, 8, 1, {13}, {8}, {4}, {1}, {{-2, 3}})},
     {"ColumnGemmK32Dilated", F32, true, conv(1, 7, 2, 1, {11}, {32}, {16}, {2}, {{8, 8}})},
+    // K a multiple of the block of columns (blocks split from the taps
+    // alone, one channel per task) across a dynamic length, and one output
+    // channel whose 16 taps are one vector (the tiles of positions outer).
+    {"ColumnGemmBlocksWithinTapsDynamic", F32, true,
+     conv(1, 5, 2, 1, {9}, {64}, {16}, {1}, {{4, 4}}),
+     {conv(1, 5, 2, 1, {9}, {64}, {16}, {1}, {{4, 4}}),
+      conv(2, 5, 2, 1, {70}, {64}, {16}, {1}, {{4, 4}}),
+      conv(1, 5, 2, 1, {1}, {64}, {16}, {1}, {{4, 4}})}},
+    {"ColumnGemmOneColumnTiles", F32, false,
+     conv(1, 33, 1, 1, {131}, {16}, {8}, {1}, {{0, 0}})},
     {"F64", F64, true, conv(2, 3, 4, 1, {11}, {4}, {2}, {1}, {{1, 1}})},
     {"F16", F16, false, conv(1, 8, 4, 1, {12}, {4}, {2}, {1}, {{1, 1}})},
     {"BF16", BF16, true, conv(1, 8, 4, 1, {12}, {5}, {3}, {1}, {{2, 1}})},

@@ -15,6 +15,8 @@
 #include "CodegenTestUtils.h"
 #include "HostTarget.h"
 #include "KernelVariant.h"
+#include "StatusTesting.h"
+#include "VariantParamNames.h"
 
 #include "Halide.h"
 #include <gtest/gtest.h>
@@ -85,13 +87,15 @@ ConvShape conv(int64_t n, int64_t cin, int64_t cout, int64_t groups,
 
 // Rows that end inside a vector, a tile or a register block, for every
 // variant that supports them: seed_ex1 (53 positions in 4 vectors), a
-// ragged phase-lanes row with padLo across a row boundary, and a short row
-// of 12 positions per phase (shorter than a vector).
+// ragged phase-lanes row with padLo across a row boundary, a short row
+// of 12 positions per phase (shorter than a vector), a tap-columns row, and
+// a kernel whose taps hold several blocks of GEMM columns.
 const Case kCases[] = {
     {"SeedEx1", conv(1, 3, 64, 1, 50, 4, 1, 1, {3, 3})},
     {"RaggedPhaseRows", conv(1, 16, 32, 1, 37, 32, 16, 1, {9, 7})},
     {"ShortRow", conv(2, 4, 16, 1, 12, 4, 2, 1, {1, 1})},
     {"DilatedTapColumns", conv(1, 16, 1, 1, 41, 5, 3, 2, {2, 1})},
+    {"ColumnBlocksWithinTaps", conv(1, 5, 2, 1, 37, 64, 16, 1, {4, 4})},
 };
 
 class PackedInput : public ::testing::TestWithParam<Case> {};
@@ -102,11 +106,27 @@ TEST_P(PackedInput, EveryLoadHitsAStore) {
   Halide::Target target =
       resolveTarget("host").with_feature(Halide::Target::JIT);
   ShapeFacts facts = computeShapeFacts(spec, target);
-  int built = 0;
+  // Every tunable variant with its defaults, and with the other side of
+  // each switch that changes where the input is packed.
+  std::vector<VariantChoice> choices;
   for (const KernelVariant *variant : kernelVariants()) {
     if (!variant->tunable() || !variant->supports(facts))
       continue;
     VariantChoice choice{variant, variant->defaultParams(facts)};
+    choices.push_back(choice);
+    for (const char *toggle : {params::kPackByCopy, params::kTilesOuter}) {
+      VariantChoice other = choice;
+      auto value = other.params.find(toggle);
+      if (value == other.params.end())
+        continue;
+      value->second = 1 - value->second;
+      if (isOk(variant->checkParams(facts, other.params)))
+        choices.push_back(other);
+    }
+  }
+  int built = 0;
+  for (const VariantChoice &choice : choices) {
+    const KernelVariant *variant = choice.variant;
     SCOPED_TRACE(choice.describe());
     ConvTransposePipeline p = variant->build(facts, choice.params);
     p.paddedInput.trace_stores().trace_loads();
