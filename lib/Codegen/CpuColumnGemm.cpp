@@ -104,10 +104,11 @@ void applyColumnGemmSchedule(ConvTransposePipeline &p,
     order.push_back(cco);
   Var columnTask = kcBlock;
   if (t.tilesOuter) {
-    // Long rows: each tile of positions packs its input (a row stride of
-    // the tile's length, where the input's own rows may be a multiple of
-    // 4 KiB apart and alias in L1), then every block of columns runs over
-    // the tile's blocks of positions. The tiles are the parallel tasks.
+    // Long rows: each tile of positions packs its input (rows a tile's
+    // length apart and in cache, where the input's own rows are L floats
+    // apart), then every block of columns runs over the tile's blocks of
+    // positions. The tiles are the parallel tasks, where a single block of
+    // columns would leave none.
     stored
         .split(cq, qTile, qInTile, t.positionsPerBlock * t.blocksPerTile,
                TailStrategy::RoundUp)
@@ -249,7 +250,8 @@ public:
   }
 
   Status checkParams(const ShapeFacts &f,
-                     const VariantParams &params) const override {
+                     const VariantParams &given) const override {
+    const VariantParams params = withLoopOrderDefault(given);
     if (Status s = checkCommonParams(f, params); !s.ok())
       return s;
     const int64_t v = params.at(kVectorsPerBlock),
@@ -274,7 +276,8 @@ public:
   }
 
   ConvTransposePipeline build(const ShapeFacts &f,
-                              const VariantParams &params) const override {
+                              const VariantParams &given) const override {
+    const VariantParams params = withLoopOrderDefault(given);
     ColumnGemmTiling t;
     t.lanes = f.vectorWidth;
     PipelineForm form;
@@ -283,6 +286,16 @@ public:
     applyColumnGemmSchedule(
         pipeline, tilingOfParams(t, params, columnGemmTilingFields()));
     return pipeline;
+  }
+
+private:
+  /// Tuning databases written before the loop order was a parameter leave
+  /// out tiles_outer and blocks_per_tile: the blocks of columns outer, as
+  /// then.
+  static VariantParams withLoopOrderDefault(VariantParams params) {
+    if (params.emplace(kTilesOuter, 0).second)
+      params.emplace(kBlocksPerTile, 1);
+    return params;
   }
 };
 

@@ -225,6 +225,26 @@ TEST(KernelVariants, PackByCopyIsTunedNotDefault) {
   EXPECT_TRUE(isOk(gemm->checkParams(ragged, old)));
 }
 
+TEST(KernelVariants, ColumnGemmLoopOrderDefaultsForOldDatabases) {
+  // hifigan_up1 as the seventh session's tuning databases hold it: no
+  // tiles_outer, no blocks_per_tile; the blocks of columns stay outer.
+  const KernelVariant *columns = findVariant("cpu-column-gemm");
+  ShapeFacts f = factsOf(conv1d(1, 512, 256, 100, 16, 8, 4), kAvx512, false);
+  ASSERT_TRUE(columns->supports(f));
+  EXPECT_EQ(columns->defaultParams(f).at("tiles_outer"), 0);
+  const VariantParams old = {{"parallel", 1},
+                             {"positions_per_block", 6},
+                             {"vectors_per_block", 4}};
+  EXPECT_TRUE(isOk(columns->checkParams(f, old)));
+  // One vector of columns (tasnet's decoder): the tiles outer by default.
+  ShapeFacts tasnet = factsOf(conv1d(1, 512, 1, 400, 16, 8, 0), kAvx512, false);
+  EXPECT_EQ(columns->defaultParams(tasnet).at("tiles_outer"), 1);
+  VariantParams bad = columns->defaultParams(tasnet);
+  bad["tiles_outer"] = 2;
+  EXPECT_EQ(columns->checkParams(tasnet, bad).message(),
+            "tiles_outer must be 0 or 1");
+}
+
 TEST(KernelPlan, StaticLengthIsOneKernel) {
   ShapeFacts f = factsOf(conv1d(1, 64, 32, 50, 4, 2, 1), kAvx512, false);
   KernelPlan plan = planKernel(f, defaultChoice);
