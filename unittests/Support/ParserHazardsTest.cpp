@@ -31,6 +31,12 @@ TEST(ParserHazardsTest, ReportsTruncatedAndSpacedForms) {
   EXPECT_TRUE(findParserHazard("{a = array <\n  index>}"));
   EXPECT_TRUE(findParserHazard("{a = array< // why\n index: 3>}"));
   EXPECT_TRUE(findParserHazard("<{dilation = array<index: 1>}>"));
+  // MLIR's lexer skips a NUL byte like whitespace (found by the parse
+  // fuzzer), and a carriage return ends a comment.
+  using namespace std::string_view_literals;
+  EXPECT_TRUE(findParserHazard("{a = array<\0 index\n"sv));
+  EXPECT_TRUE(findParserHazard("{a = array\0<index: 1>}"sv));
+  EXPECT_TRUE(findParserHazard("{a = array< // why\r index: 3>}"));
 }
 
 TEST(ParserHazardsTest, ReportsIndexThroughTypeAliases) {
