@@ -147,13 +147,11 @@ public:
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
     const int64_t channelVectors = f.coutPerGroup / f.vectorWidth;
     std::vector<int64_t> vectors = divisorsAtMost(channelVectors, 8);
-    std::vector<int64_t> positions, blocks;
-    for (int64_t q = 1; q <= accumulatorRegisters(f); ++q)
-      positions.push_back(q);
+    std::vector<int64_t> blocks;
     for (int64_t b = 1; b <= kMaxBlocksPerTile; ++b)
       blocks.push_back(b);
     return {{kVectorsPerBlock, vectors},
-            {kPositionsPerBlock, positions},
+            {kPositionsPerBlock, registerBlockSizes(f)},
             {kBlocksPerTile, blocks},
             {kParallel, {0, 1}}};
   }

@@ -217,12 +217,9 @@ public:
   }
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
-    std::vector<int64_t> positions;
-    for (int64_t q = 1; q <= accumulatorRegisters(f); ++q)
-      positions.push_back(q);
     return {{kVectorsPerBlock,
              divisorsAtMost(columnCount(f) / f.vectorWidth, 8)},
-            {kPositionsPerBlock, positions},
+            {kPositionsPerBlock, registerBlockSizes(f)},
             {kTilesOuter, {0, 1}},
             {kBlocksPerTile, {4, 8, 16, 32}},
             {kParallel, {0, 1}}};

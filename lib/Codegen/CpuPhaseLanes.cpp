@@ -152,18 +152,12 @@ public:
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
     const int64_t rowVectors = f.innerStride / phaseLanes(f);
-    std::vector<int64_t> vectors, positions, tiles;
-    for (int64_t v = 1; v <= std::min<int64_t>(rowVectors, 8); ++v)
-      if (rowVectors % v == 0)
-        vectors.push_back(v);
-    for (int64_t q = 1; q <= accumulatorRegisters(f); ++q)
-      positions.push_back(q);
-    for (int64_t b : {1, 2, 4, 8, 16})
-      tiles.push_back(b);
-    std::vector<int64_t> channels = divisorsAtMost(f.coutPerGroup, 4);
-    return {{kVectorsPerBlock, vectors},   {kPositionsPerBlock, positions},
-            {kChannelsPerBlock, channels}, {kBlocksPerTile, tiles},
-            {kChannelsPerSlice, channelSliceSizes(f.cinPerGroup)},   {kParallel, {0, 1}}};
+    return {{kVectorsPerBlock, divisorsAtMost(rowVectors, 8)},
+            {kPositionsPerBlock, registerBlockSizes(f)},
+            {kChannelsPerBlock, divisorsAtMost(f.coutPerGroup, 4)},
+            {kBlocksPerTile, {1, 2, 4, 8, 16}},
+            {kChannelsPerSlice, channelSliceSizes(f.cinPerGroup)},
+            {kParallel, {0, 1}}};
   }
 
   VariantParams defaultParams(const ShapeFacts &f) const override {

@@ -45,6 +45,13 @@ int accumulatorRegisters(const ShapeFacts &f) {
   return f.vectorRegisters == 32 ? 24 : 12;
 }
 
+std::vector<int64_t> registerBlockSizes(const ShapeFacts &f) {
+  std::vector<int64_t> sizes;
+  for (int64_t n = 1; n <= accumulatorRegisters(f); ++n)
+    sizes.push_back(n);
+  return sizes;
+}
+
 double microKernelCycles(double loads, double fmas) {
   constexpr double kLatencyAccumulators = 10;
   return std::max({1.0, loads / fmas, kLatencyAccumulators / fmas});

@@ -26,6 +26,10 @@ int channelsPerSliceByRule(const ShapeFacts &facts);
 /// Accumulator registers of the micro-kernel (24 of 32, 12 of 16).
 int accumulatorRegisters(const ShapeFacts &facts);
 
+/// 1, 2, ..., accumulatorRegisters(facts): the sizes a register block's one
+/// tunable dimension (vectors or positions) may take.
+std::vector<int64_t> registerBlockSizes(const ShapeFacts &facts);
+
 /// Cycles per FMA of a register block that issues `loads` loads and
 /// broadcasts for `fmas` independent FMAs per reduction step, relative to one
 /// FMA a cycle: load-bound when loads > fmas (as many loads as FMAs issue per

@@ -140,15 +140,10 @@ public:
   }
 
   std::vector<ParamRange> parameterSpace(const ShapeFacts &f) const override {
-    std::vector<int64_t> vectors, taps, channels;
-    for (int64_t v = 1; v <= accumulatorRegisters(f); ++v)
-      vectors.push_back(v);
-    taps = divisorsAtMost(f.spec.kernelSize[0], 16);
-    channels = divisorsAtMost(f.coutPerGroup, 16);
-    return {{kVectorsPerBlock, vectors},
-            {kTapsPerBlock, taps},
+    return {{kVectorsPerBlock, registerBlockSizes(f)},
+            {kTapsPerBlock, divisorsAtMost(f.spec.kernelSize[0], 16)},
             {kBlocksPerTile, {1, 2, 3, 4, 6, 8, 12, 16}},
-            {kChannelsPerTile, channels},
+            {kChannelsPerTile, divisorsAtMost(f.coutPerGroup, 16)},
             {kChannelsPerSlice, channelSliceSizes(f.cinPerGroup)},
             {kParallel, {0, 1}}};
   }

@@ -79,10 +79,7 @@ public:
     space.push_back({kPackByCopy, packByCopyApplies(f)
                                       ? std::vector<int64_t>{0, 1}
                                       : std::vector<int64_t>{0}});
-    std::vector<int64_t> vectors;
-    for (int64_t v = 1; v <= accumulatorRegisters(f); ++v)
-      vectors.push_back(v);
-    space.push_back({kVectorsPerTile, vectors});
+    space.push_back({kVectorsPerTile, registerBlockSizes(f)});
     space.push_back({kChannelsPerBlock, divisorsAtMost(f.coutPerGroup, 8)});
     // Only the values that divide Cout / channels_per_block are valid.
     space.push_back({kBlocksPerChunk, {1, 2, 4, 8, 16, 32, 64, 128, 256}});
