@@ -247,8 +247,7 @@ public:
   }
 
   Status checkParams(const ShapeFacts &f,
-                     const VariantParams &given) const override {
-    const VariantParams params = withLoopOrderDefault(given);
+                     const VariantParams &params) const override {
     if (Status s = checkCommonParams(f, params); !s.ok())
       return s;
     const int64_t v = params.at(kVectorsPerBlock),
@@ -273,8 +272,7 @@ public:
   }
 
   ConvTransposePipeline build(const ShapeFacts &f,
-                              const VariantParams &given) const override {
-    const VariantParams params = withLoopOrderDefault(given);
+                              const VariantParams &params) const override {
     ColumnGemmTiling t;
     t.lanes = f.vectorWidth;
     PipelineForm form;
@@ -285,14 +283,11 @@ public:
     return pipeline;
   }
 
-private:
   /// Tuning databases written before the loop order was a parameter leave
   /// out tiles_outer and blocks_per_tile: the blocks of columns outer, as
   /// then.
-  static VariantParams withLoopOrderDefault(VariantParams params) {
-    if (params.emplace(kTilesOuter, 0).second)
-      params.emplace(kBlocksPerTile, 1);
-    return params;
+  VariantParams paramsAddedLater() const override {
+    return {{kTilesOuter, 0}, {kBlocksPerTile, 1}};
   }
 };
 

@@ -90,8 +90,7 @@ public:
   }
 
   Status checkParams(const ShapeFacts &f,
-                     const VariantParams &given) const override {
-    const VariantParams params = withPackDefault(given);
+                     const VariantParams &params) const override {
     if (Status s = checkCommonParams(f, params); !s.ok())
       return s;
     const int64_t v = params.at(kVectorsPerTile),
@@ -148,14 +147,18 @@ public:
   }
 
   ConvTransposePipeline build(const ShapeFacts &f,
-                               const VariantParams &given) const override {
+                               const VariantParams &params) const override {
     CpuTiling t;
     t.vectorWidth = f.vectorWidth;
     t.phasesAsVariable = phasesInSlices;
-    t = tilingOfParams(t, withPackDefault(given),
-                       cpuTilingFields(phasesInSlices));
+    t = tilingOfParams(t, params, cpuTilingFields(phasesInSlices));
     t.packByCopy = t.packByCopy && packByCopyApplies(f);
     return buildCpuPipeline(f.spec, t);
+  }
+
+  /// Tuning databases written before pack_by_copy existed leave it out: 0.
+  VariantParams paramsAddedLater() const override {
+    return {{kPackByCopy, 0}};
   }
 
 private:
@@ -167,12 +170,6 @@ private:
   /// at the range's static lengths but built for the dynamic length.)
   static bool packByCopyApplies(const ShapeFacts &f) {
     return f.dynamicLength() || f.positionsPerPhase > f.vectorWidth;
-  }
-
-  /// Tuning databases written before pack_by_copy existed leave it out: 0.
-  static VariantParams withPackDefault(VariantParams params) {
-    params.emplace(kPackByCopy, 0);
-    return params;
   }
 
   bool phasesInSlices;

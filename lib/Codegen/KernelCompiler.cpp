@@ -183,14 +183,18 @@ Status compileKernel(const ConvTransposeSpec &spec,
           if (e->variant == kRulesVariant)
             return defaultChoice(f); // measured: nothing beat the rules
           const KernelVariant *v = findVariant(e->variant);
+          // An entry written before a parameter existed means the old
+          // behaviour (KernelVariant::paramsAddedLater).
+          const VariantParams params =
+              v ? v->withParamsAddedLater(e->params) : e->params;
           const Status valid =
               !v ? Status::error("unknown variant '" + e->variant + "'")
               : !v->supports(f)
                   ? Status::error("variant '" + e->variant +
                                   "' does not support this kernel")
-                  : v->checkParams(f, e->params);
+                  : v->checkParams(f, params);
           if (valid.ok())
-            return {v, e->params, /*tuned=*/true};
+            return {v, params, /*tuned=*/true};
           if (!tuningError)
             tuningError = Status::error("tuning database entry for lengths " +
                                         std::to_string(e->minLength) + ".." +

@@ -77,6 +77,16 @@ public:
     return {};
   }
 
+  /// Parameters added to the variant after tuning databases had been
+  /// written, each with the value that means the variant's behaviour before
+  /// it: an entry that leaves one out reads as that value
+  /// (withParamsAddedLater, applied where entries are read).
+  virtual VariantParams paramsAddedLater() const { return {}; }
+
+  /// `params` with every parameter of paramsAddedLater() that it leaves out
+  /// set to its old value.
+  VariantParams withParamsAddedLater(VariantParams params) const;
+
   /// Success when `params` (a point of the space, or read from a tuning
   /// database) is valid for `facts`, else an error saying why not.
   virtual Status checkParams(const ShapeFacts &facts,

@@ -30,6 +30,12 @@ std::string VariantChoice::describe() const {
          (tuned ? " [tuned]" : "");
 }
 
+VariantParams KernelVariant::withParamsAddedLater(VariantParams params) const {
+  for (const auto &[param, value] : paramsAddedLater())
+    params.emplace(param, value);
+  return params;
+}
+
 Status KernelVariant::checkParams(const ShapeFacts &facts,
                                   const VariantParams &params) const {
   std::set<std::string> expected;

@@ -219,10 +219,12 @@ TEST(KernelVariants, PackByCopyIsTunedNotDefault) {
   forced["pack_by_copy"] = 2;
   EXPECT_EQ(gemm->checkParams(oneVector, forced).message(),
             "pack_by_copy must be 0 or 1");
-  // Tuning databases written before the parameter: it defaults to 0.
+  // Tuning databases written before the parameter: it reads as 0.
   VariantParams old = gemm->defaultParams(ragged);
   old.erase("pack_by_copy");
-  EXPECT_TRUE(isOk(gemm->checkParams(ragged, old)));
+  const VariantParams read = gemm->withParamsAddedLater(old);
+  EXPECT_EQ(read.at("pack_by_copy"), 0);
+  EXPECT_TRUE(isOk(gemm->checkParams(ragged, read)));
 }
 
 TEST(KernelVariants, ColumnGemmLoopOrderDefaultsForOldDatabases) {
@@ -235,7 +237,10 @@ TEST(KernelVariants, ColumnGemmLoopOrderDefaultsForOldDatabases) {
   const VariantParams old = {{"parallel", 1},
                              {"positions_per_block", 6},
                              {"vectors_per_block", 4}};
-  EXPECT_TRUE(isOk(columns->checkParams(f, old)));
+  const VariantParams read = columns->withParamsAddedLater(old);
+  EXPECT_EQ(read.at("tiles_outer"), 0);
+  EXPECT_EQ(read.at("blocks_per_tile"), 1);
+  EXPECT_TRUE(isOk(columns->checkParams(f, read)));
   // One vector of columns (tasnet's decoder): the tiles outer by default.
   ShapeFacts tasnet = factsOf(conv1d(1, 512, 1, 400, 16, 8, 0), kAvx512, false);
   EXPECT_EQ(columns->defaultParams(tasnet).at("tiles_outer"), 1);

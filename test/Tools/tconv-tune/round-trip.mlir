@@ -85,6 +85,14 @@
 // COPY: /* tconv kernel up_c64_dynamic: {{[0-9]+}} specializations, dispatched on the innermost input length:
 // COPY-NEXT: *   cpu-phase-gemm (blocks_per_chunk=8, channels_per_block=4, pack_by_copy=1, parallel=0, vectors_per_tile=2) [tuned]: lengths 1..32
 
+// An entry written before a variant's parameter existed reads as the old
+// behaviour, and the header names what was built: cpu-column-gemm without
+// tiles_outer and blocks_per_tile (the seventh session's databases).
+// RUN: %python %S/write_entry.py %t/db.json %t/old.json "f32 n=1 cin=8 cout=8 groups=1 bias=1 k=4 s=2 d=1 pad=1:1:0 in=" 40 40 cpu-column-gemm '{"parallel": 1, "positions_per_block": 6, "vectors_per_block": 2}'
+// RUN: tconv-compile %s -o %t/old --target=host --tuning-db=%t/old.json --tuning-threads=2
+// RUN: FileCheck %s --check-prefix=OLD < %t/old/small_static.h
+// OLD: /* tconv kernel small_static: cpu-column-gemm (blocks_per_tile=1, parallel=1, positions_per_block=6, tiles_outer=0, vectors_per_block=2) [tuned] */
+
 // An entry that nothing beat the rules on ("variant": "rules", what the
 // tuner writes for such a range of a dynamic kernel) keeps the rules' own
 // choice at each length: nothing is marked tuned.
