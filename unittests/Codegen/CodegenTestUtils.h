@@ -3,7 +3,9 @@
 #ifndef TCONV_UNITTESTS_CODEGEN_CODEGENTESTUTILS_H
 #define TCONV_UNITTESTS_CODEGEN_CODEGENTESTUTILS_H
 
+#include "KernelVariant.h"
 #include "ReferenceConvTranspose.h"
+#include "VariantParamNames.h"
 #include "tconv/Codegen/ConvTransposeSpec.h"
 
 #include "HalideBuffer.h"
@@ -69,6 +71,27 @@ inline std::vector<int64_t> outputShape(const reference::ConvShape &s) {
   std::vector<int64_t> spatial = s.outputSize();
   shape.insert(shape.end(), spatial.begin(), spatial.end());
   return shape;
+}
+
+/// `choices`, then each of them with one of its on/off switches that change
+/// the kernel's form flipped, where that is valid for `facts`: the other
+/// packing of the input (PipelineForm::packByCopy) and the other loop order
+/// of the column GEMM (tiles of positions or blocks of columns outer).
+inline std::vector<VariantChoice>
+withSwitchesFlipped(const ShapeFacts &facts,
+                    std::vector<VariantChoice> choices) {
+  const size_t given = choices.size();
+  for (size_t i = 0; i < given; ++i)
+    for (const char *toggle : {params::kPackByCopy, params::kTilesOuter}) {
+      VariantChoice other = choices[i];
+      auto value = other.params.find(toggle);
+      if (value == other.params.end())
+        continue;
+      value->second = 1 - value->second;
+      if (other.variant->checkParams(facts, other.params).ok())
+        choices.push_back(other);
+    }
+  return choices;
 }
 
 } // namespace tconv::codegen::testing

@@ -123,21 +123,8 @@ std::vector<VariantChoice> choicesUnderTest(const ShapeFacts &facts) {
     if (variant->tunable() && variant->supports(facts) && !chosen)
       choices.push_back({variant, variant->defaultParams(facts)});
   }
-  // The other side of each switch a choice has: the other packing of the
-  // input (PipelineForm::packByCopy), the other loop order of the column
-  // GEMM (tiles of positions or blocks of columns outer).
-  for (const char *toggle : {params::kPackByCopy, params::kTilesOuter}) {
-    for (size_t i = 0, n = choices.size(); i < n; ++i) {
-      VariantChoice other = choices[i];
-      auto value = other.params.find(toggle);
-      if (value == other.params.end())
-        continue;
-      value->second = 1 - value->second;
-      if (isOk(other.variant->checkParams(facts, other.params)))
-        choices.push_back(other);
-    }
-  }
-  return choices;
+  // And the other side of each switch a choice has.
+  return withSwitchesFlipped(facts, std::move(choices));
 }
 
 TEST_P(ConvTransposeJit, MatchesReference) {

@@ -15,8 +15,6 @@
 #include "CodegenTestUtils.h"
 #include "HostTarget.h"
 #include "KernelVariant.h"
-#include "StatusTesting.h"
-#include "VariantParamNames.h"
 
 #include "Halide.h"
 #include <gtest/gtest.h>
@@ -108,24 +106,13 @@ TEST_P(PackedInput, EveryLoadHitsAStore) {
   ShapeFacts facts = computeShapeFacts(spec, target);
   // Every tunable variant with its defaults, and with the other side of
   // each switch that changes where the input is packed.
-  std::vector<VariantChoice> choices;
-  for (const KernelVariant *variant : kernelVariants()) {
-    if (!variant->tunable() || !variant->supports(facts))
-      continue;
-    VariantChoice choice{variant, variant->defaultParams(facts)};
-    choices.push_back(choice);
-    for (const char *toggle : {params::kPackByCopy, params::kTilesOuter}) {
-      VariantChoice other = choice;
-      auto value = other.params.find(toggle);
-      if (value == other.params.end())
-        continue;
-      value->second = 1 - value->second;
-      if (isOk(variant->checkParams(facts, other.params)))
-        choices.push_back(other);
-    }
-  }
+  std::vector<VariantChoice> defaults;
+  for (const KernelVariant *variant : kernelVariants())
+    if (variant->tunable() && variant->supports(facts))
+      defaults.push_back({variant, variant->defaultParams(facts)});
   int built = 0;
-  for (const VariantChoice &choice : choices) {
+  for (const VariantChoice &choice :
+       testing::withSwitchesFlipped(facts, std::move(defaults))) {
     const KernelVariant *variant = choice.variant;
     SCOPED_TRACE(choice.describe());
     ConvTransposePipeline p = variant->build(facts, choice.params);
